@@ -1,0 +1,155 @@
+/// Stage 1: finds every file of the handbook and reads `handbook.yml`.
+/// It refuses what could make a build unpredictable or unsafe: symbolic links
+/// leaving `Content/`, loops, names that collide on case-insensitive disks,
+/// and language folders that `handbook.yml` does not know.
+public struct ContentLoader {
+    public static let assetsFolder = "assets"
+    public static let themeFolder = "theme"
+
+    let fileSystem: any FileSystem
+    let root: String
+
+    public init(fileSystem: any FileSystem, root: String) {
+        self.fileSystem = fileSystem
+        self.root = root
+    }
+
+    public func load() throws(BuildFailed) -> (ContentTree, [Diagnostic]) {
+        guard fileSystem.isDirectory(root) else {
+            throw BuildFailed([.error("content folder not found", at: SourceLocation(path: root))])
+        }
+        let configPath = joinPath(root, SiteConfigLoader.fileName)
+        let configText: String
+        do {
+            guard let text = String(validating: try fileSystem.read(configPath), as: UTF8.self) else {
+                throw BuildFailed([.error("handbook.yml is not valid UTF-8", at: SourceLocation(path: configPath))])
+            }
+            configText = text
+        } catch let failure as BuildFailed {
+            throw failure
+        } catch {
+            throw BuildFailed([.error(
+                "cannot read handbook.yml; every handbook needs one listing its languages",
+                at: SourceLocation(path: configPath))])
+        }
+        let config: SiteConfig
+        var diagnostics: [Diagnostic]
+        do {
+            (config, diagnostics) = try SiteConfigLoader.load(text: configText, path: configPath)
+        } catch {
+            throw BuildFailed([error])
+        }
+
+        var walker = Walker(fileSystem: fileSystem, rootResolved: fileSystem.resolve(root))
+        var pages: [SourceFile] = []
+        var files: [StaticFile] = []
+        var theme: [String: String] = [:]
+        let entries = (try? fileSystem.contents(of: root)) ?? []
+        for language in config.languages where !entries.contains(language.code) {
+            diagnostics.append(.error(
+                "language '\(language.code)' is listed in handbook.yml but has no folder \(joinPath(root, language.code))/",
+                at: SourceLocation(path: configPath)))
+        }
+        for name in entries where !name.hasPrefix(".") && name != SiteConfigLoader.fileName {
+            let path = joinPath(root, name)
+            let isDirectory = walker.checkedKind(path, diagnostics: &diagnostics) == .directory
+            if let language = config.language(name), isDirectory {
+                for file in walker.files(under: path, relative: "", diagnostics: &diagnostics) {
+                    if file.relative.hasSuffix(".md") {
+                        let id = PageID(String(file.relative.dropLast(3)))
+                        pages.append(SourceFile(language: language.code, id: id, path: file.path))
+                    } else {
+                        files.append(StaticFile(source: file.path, destination: joinPath(language.code, file.relative)))
+                    }
+                }
+            } else if name == Self.assetsFolder, isDirectory {
+                for file in walker.files(under: path, relative: "", diagnostics: &diagnostics) {
+                    files.append(StaticFile(source: file.path, destination: joinPath(Self.assetsFolder, file.relative)))
+                }
+            } else if name == Self.themeFolder, isDirectory {
+                for file in walker.files(under: path, relative: "", diagnostics: &diagnostics) {
+                    theme[file.relative] = file.path
+                }
+            } else if isDirectory {
+                diagnostics.append(.error(
+                    "folder '\(name)' is not a language in handbook.yml (languages: \(config.languages.map(\.code).joined(separator: ", ")))",
+                    at: SourceLocation(path: path)))
+            } else {
+                diagnostics.append(.warning("ignored: only handbook.yml and folders belong at the top of the content folder",
+                    at: SourceLocation(path: path)))
+            }
+        }
+        if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
+        let tree = ContentTree(root: root, config: config, pages: pages, files: files, theme: theme)
+        return (tree, diagnostics)
+    }
+}
+
+/// Walks folders in sorted order, following symbolic links only inside the content root.
+private struct Walker {
+    let fileSystem: any FileSystem
+    let rootResolved: String
+    var visited: Set<String> = []
+
+    struct Found { var path: String; var relative: String }
+
+    enum Kind { case file, directory }
+
+    /// The kind of a path after following a permitted symbolic link; nil (with a
+    /// diagnostic) for a link that leaves the content folder or cannot be resolved.
+    func checkedKind(_ path: String, diagnostics: inout [Diagnostic]) -> Kind? {
+        switch fileSystem.kind(of: path) {
+        case .directory: return .directory
+        case .file: return .file
+        case .symlink(let destination):
+            let resolved = fileSystem.resolve(path)
+            guard fileSystem.exists(resolved), resolved != path else {
+                diagnostics.append(.error("symbolic link to '\(destination)' cannot be followed (broken or a loop)",
+                    at: SourceLocation(path: path)))
+                return nil
+            }
+            guard resolved == rootResolved || resolved.hasPrefix(rootResolved + "/") else {
+                diagnostics.append(.error("symbolic link points outside the content folder ('\(destination)'); refused",
+                    at: SourceLocation(path: path)))
+                return nil
+            }
+            return fileSystem.isDirectory(resolved) ? .directory : .file
+        case nil:
+            diagnostics.append(.error("cannot read this path", at: SourceLocation(path: path)))
+            return nil
+        }
+    }
+
+    mutating func files(under directory: String, relative: String, diagnostics: inout [Diagnostic]) -> [Found] {
+        let resolved = fileSystem.resolve(directory)
+        guard visited.insert(resolved).inserted else {
+            diagnostics.append(.error("folder is reached twice through symbolic links (a loop); refused",
+                at: SourceLocation(path: directory)))
+            return []
+        }
+        defer { visited.remove(resolved) }
+        guard let names = try? fileSystem.contents(of: directory) else {
+            diagnostics.append(.error("cannot list this folder (permission denied?)", at: SourceLocation(path: directory)))
+            return []
+        }
+        var found: [Found] = []
+        var seenFolded: [String: String] = [:]
+        for name in names where !name.hasPrefix(".") {
+            let path = joinPath(directory, name)
+            if let other = seenFolded[name.lowercased()] {
+                diagnostics.append(.error(
+                    "'\(name)' and '\(other)' differ only by case; they would collide on macOS and Windows",
+                    at: SourceLocation(path: path)))
+                continue
+            }
+            seenFolded[name.lowercased()] = name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            switch checkedKind(path, diagnostics: &diagnostics) {
+            case .directory: found += files(under: path, relative: rel, diagnostics: &diagnostics)
+            case .file: found.append(Found(path: path, relative: rel))
+            case nil: break
+            }
+        }
+        return found
+    }
+}

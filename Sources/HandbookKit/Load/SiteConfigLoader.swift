@@ -1,0 +1,87 @@
+import Yams
+
+/// Reads `Content/handbook.yml`:
+///
+/// ```yaml
+/// languages:            # the first is the default language
+///   - code: en
+///     title: The Apology Handbook
+///   - code: pt
+///     locale: pt-BR     # for lang and hreflang; defaults to the code
+///     name: Português   # shown in the switcher; built in for en, de, nl, pt
+///     title: Manual de desculpas
+///     strings:          # override any interface string
+///       next: Seguinte
+/// raw_html: false       # allow raw HTML in Markdown
+/// base_url: https://example.com/handbook/   # for sitemap.xml
+/// ```
+enum SiteConfigLoader {
+    static let fileName = "handbook.yml"
+
+    static func load(text: String, path: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
+        let yaml = YAMLReader(path: path, firstLine: 1)
+        guard let root = try yaml.compose(text) else {
+            throw .error("\(fileName) is empty; it must list the languages", at: SourceLocation(path: path))
+        }
+        let keys = try yaml.mapping(root, allowed: ["languages", "raw_html", "base_url"], what: fileName)
+        guard let languagesNode = keys["languages"] else {
+            throw .error("\(fileName) must list the languages under 'languages'", at: yaml.location(root.mark))
+        }
+        var warnings: [Diagnostic] = []
+        var languages: [Language] = []
+        for node in try yaml.sequence(languagesNode, key: "languages") {
+            let (language, warning) = try self.language(node, yaml: yaml)
+            if languages.contains(where: { $0.code == language.code }) {
+                throw .error("language '\(language.code)' is listed twice", at: yaml.location(node.mark))
+            }
+            languages.append(language)
+            warnings += warning.map { [$0] } ?? []
+        }
+        if languages.isEmpty {
+            throw .error("'languages' must name at least one language", at: yaml.location(languagesNode.mark))
+        }
+        var baseURL = try keys["base_url"].map { node throws(Diagnostic) in try yaml.string(node, key: "base_url") }
+        if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
+        let rawHTML = try keys["raw_html"].map { node throws(Diagnostic) in try yaml.bool(node, key: "raw_html") } ?? false
+        return (SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL), warnings)
+    }
+
+    private static func language(_ node: Node, yaml: YAMLReader) throws(Diagnostic) -> (Language, Diagnostic?) {
+        let keys = try yaml.mapping(
+            node, allowed: ["code", "locale", "name", "title", "strings"], what: "a language entry")
+        guard let codeNode = keys["code"] else {
+            throw .error("a language entry needs a 'code' (its folder name, e.g. en)", at: yaml.location(node.mark))
+        }
+        let code = try yaml.string(codeNode, key: "code")
+        guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw .error("language code '\(code)' must be a plain folder name like 'en' or 'pt-br'",
+                at: yaml.location(codeNode.mark))
+        }
+        guard let titleNode = keys["title"] else {
+            throw .error("language '\(code)' needs a 'title' (the site title in that language)",
+                at: yaml.location(node.mark))
+        }
+        var warning: Diagnostic?
+        var strings = InterfaceStrings.builtin(for: code) ?? {
+            warning = .warning(
+                "no built-in interface strings for '\(code)': English is used where 'strings' gives none",
+                at: yaml.location(codeNode.mark))
+            return InterfaceStrings.english
+        }()
+        if let stringsNode = keys["strings"] {
+            let overrides = try yaml.mapping(stringsNode, allowed: InterfaceStrings.keys, what: "'strings'")
+            for (key, value) in overrides {
+                strings.override(key, with: try yaml.string(value, key: key))
+            }
+        }
+        let name = try keys["name"].map { n throws(Diagnostic) in try yaml.string(n, key: "name") }
+        let locale = try keys["locale"].map { n throws(Diagnostic) in try yaml.string(n, key: "locale") }
+        let language = Language(
+            code: code,
+            locale: locale ?? code,
+            name: name ?? InterfaceStrings.builtinNames[code] ?? code,
+            title: try yaml.string(titleNode, key: "title"),
+            strings: strings)
+        return (language, warning)
+    }
+}

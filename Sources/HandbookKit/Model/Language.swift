@@ -1,0 +1,29 @@
+/// One language of the handbook: a folder under `Content/` and its settings.
+public struct Language: Hashable, Sendable {
+    /// Folder name and URL segment, e.g. `pt`.
+    public var code: String
+    /// BCP 47 tag for `lang` and `hreflang`, e.g. `pt-BR`.
+    public var locale: String
+    /// The language's own name, shown in the switcher, e.g. `Português`.
+    public var name: String
+    /// Site title in this language.
+    public var title: String
+    /// Interface strings: the built-in ones for the language, with overrides applied.
+    public var strings: InterfaceStrings
+}
+
+/// The parsed `Content/handbook.yml`.
+public struct SiteConfig: Sendable {
+    /// In the order of `handbook.yml`; the first is the default language.
+    public var languages: [Language]
+    /// Raw HTML in Markdown is dropped (cmark's safe mode) unless this is on.
+    public var rawHTML: Bool
+    /// Absolute address where the site is published, for `sitemap.xml`.
+    public var baseURL: String?
+
+    public var defaultLanguage: Language { languages[0] }
+
+    public func language(_ code: String) -> Language? {
+        languages.first { $0.code == code }
+    }
+}

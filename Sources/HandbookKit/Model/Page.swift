@@ -1,0 +1,101 @@
+/// A page's identity across languages: its path under the language folder,
+/// without `.md` (`team-mistakes/no-blame`, `index`, `checklist/index`).
+public struct PageID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var path: String
+    public init(_ path: String) { self.path = path }
+
+    public static func < (a: PageID, b: PageID) -> Bool { a.path < b.path }
+    public var description: String { path }
+
+    /// The section folder, or "" for pages at the language root.
+    public var section: String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    public var fileName: String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    public var isIndex: Bool { fileName == "index" }
+    /// Path of the rendered file relative to the language folder.
+    public var outputPath: String { path + ".html" }
+    public var sourcePath: String { path + ".md" }
+}
+
+/// What the front matter of a page says.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String
+    public var description: String?
+    public var order: Int?
+}
+
+/// An h2 or h3 heading, for the "On this page" list.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+}
+
+/// A `:::compare` block: what not to say beside what to say.
+public struct Comparison: Sendable, Equatable {
+    public var title: String
+    public var anchor: String
+    public var location: SourceLocation
+    /// The rendered HTML of each side, for pages built from comparisons (practice).
+    public var badHTML: String
+    public var goodHTML: String
+}
+
+/// A `:::script` block: a fill-in template with `[placeholders]`.
+public struct Script: Sendable, Equatable {
+    public var title: String
+    public var anchor: String
+    public var location: SourceLocation
+    /// Placeholder names in order of appearance, repeats included.
+    public var placeholders: [String]
+}
+
+/// A link in a page's body that points into the handbook and is checked once
+/// every page is known.
+public struct InternalLink: Sendable, Equatable {
+    /// Language folder of the target page.
+    public var language: String
+    /// Page the link points to, or nil for a link to a plain file (image, download).
+    public var target: PageID?
+    /// Path relative to the content root for a plain file.
+    public var file: String?
+    public var anchor: String?
+    public var location: SourceLocation
+    /// The destination as the author wrote it, for messages.
+    public var written: String
+
+    public init(language: String, target: PageID? = nil, file: String? = nil, anchor: String? = nil,
+                location: SourceLocation, written: String) {
+        self.language = language
+        self.target = target
+        self.file = file
+        self.anchor = anchor
+        self.location = location
+        self.written = written
+    }
+}
+
+/// One Markdown file of one language, parsed and rendered to its body HTML.
+/// The cmark tree is gone by now: only what later stages need is kept.
+public struct Page: Sendable {
+    public var id: PageID
+    public var language: String
+    public var sourcePath: String
+    public var frontMatter: FrontMatter
+    public var bodyHTML: String
+    public var headings: [Heading]
+    /// Every anchor defined in the body (headings, comparisons, scripts).
+    public var anchors: Set<String>
+    public var comparisons: [Comparison]
+    public var scripts: [Script]
+    public var links: [InternalLink]
+    /// Plain text of the body, for the search index.
+    public var plainText: String
+}

@@ -1,0 +1,160 @@
+import CMarkGFM
+
+/// Turns the flat run of top-level blocks and directive markers that cmark
+/// produced into comparisons and scripts: each becomes a custom block node
+/// whose children are the Markdown blocks written between its lines.
+struct DirectiveAssembler {
+    let tree: MarkdownTree
+    let strings: InterfaceStrings
+    let locate: (Int, Int) -> SourceLocation
+    var anchors: AnchorSet
+
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var comparisons: [(Comparison, bad: MarkdownNode?, good: MarkdownNode?)] = []
+    private(set) var scripts: [(Script, body: MarkdownNode)] = []
+
+    private enum Open {
+        case compare(index: Int, wrapper: MarkdownNode, bad: MarkdownNode?, good: MarkdownNode?)
+        case script(index: Int, wrapper: MarkdownNode)
+
+        var wrapper: MarkdownNode {
+            switch self {
+            case .compare(_, let wrapper, _, _), .script(_, let wrapper): wrapper
+            }
+        }
+    }
+
+    private var stack: [Open] = []
+
+    init(tree: MarkdownTree, strings: InterfaceStrings, anchors: AnchorSet,
+         locate: @escaping (Int, Int) -> SourceLocation) {
+        self.tree = tree
+        self.strings = strings
+        self.anchors = anchors
+        self.locate = locate
+    }
+
+    mutating func assemble(_ directives: [Int: DirectiveLine]) {
+        for node in tree.root.children {
+            if node.type == CMARK_NODE_HTML_BLOCK, let line = Self.sentinelLine(node), let directive = directives[line] {
+                handle(directive, marker: node)
+                node.delete()
+            } else if let container = currentContainer {
+                container.append(node)
+            } else if case .compare(let index, _, _, _)? = stack.last {
+                diagnostics.append(.error(
+                    "text inside ':::compare \(comparisons[index].0.title)' must come after ':::bad' or ':::good'",
+                    at: locate(node.startLine, node.startColumn)))
+            }
+        }
+        for open in stack.reversed() {
+            let (kind, location) = describe(open)
+            diagnostics.append(.error("\(kind) is never closed: add a line ':::' after its last line", at: location))
+        }
+    }
+
+    static func sentinelLine(_ node: MarkdownNode) -> Int? {
+        guard let literal = node.literal, literal.hasPrefix(DirectiveScanner.prefix) else { return nil }
+        let digits = literal.dropFirst(DirectiveScanner.prefix.count).prefix { $0.isNumber }
+        return Int(digits)
+    }
+
+    /// Where blocks go right now: the open side or script, or nil for the page itself.
+    private var currentContainer: MarkdownNode? {
+        switch stack.last {
+        case .compare(_, _, let bad, let good)?: good ?? bad
+        case .script(_, let wrapper)?: wrapper
+        case nil: nil
+        }
+    }
+
+    private func describe(_ open: Open) -> (String, SourceLocation) {
+        switch open {
+        case .compare(let index, _, _, _):
+            let comparison = comparisons[index].0
+            return ("':::compare \(comparison.title)'", comparison.location)
+        case .script(let index, _):
+            let script = scripts[index].0
+            return ("':::script \(script.title)'", script.location)
+        }
+    }
+
+    /// Inserts a new block where the directive stood: in the open container, or in the page.
+    private func place(_ wrapper: MarkdownNode, at marker: MarkdownNode) {
+        if let container = currentContainer { container.append(wrapper) } else { marker.insertBefore(wrapper) }
+    }
+
+    private mutating func handle(_ directive: DirectiveLine, marker: MarkdownNode) {
+        let location = locate(directive.bodyLine, 1)
+        func fail(_ message: String) { diagnostics.append(.error(message, at: location)) }
+        let insideScript = stack.contains { if case .script = $0 { true } else { false } }
+        let insideCompare = stack.contains { if case .compare = $0 { true } else { false } }
+
+        switch directive.kind {
+        case .compare(let title):
+            if title.isEmpty { return fail("':::compare' needs a title, e.g. ':::compare Blaming a colleague'") }
+            if insideScript { return fail("a comparison cannot be inside a script; close the script with ':::' first") }
+            if insideCompare { return fail("comparisons cannot be nested; close the open comparison with ':::' first") }
+            let anchor = anchors.claim(title)
+            let wrapper = MarkdownNode.raw(
+                block: true,
+                enter: "<figure class=\"comparison\" id=\"\(anchor)\">\n<figcaption>\(escapeHTML(title))</figcaption>\n<div class=\"sides\">",
+                exit: "</div>\n</figure>")
+            place(wrapper, at: marker)
+            let comparison = Comparison(title: title, anchor: anchor, location: location, badHTML: "", goodHTML: "")
+            comparisons.append((comparison, nil, nil))
+            stack.append(.compare(index: comparisons.count - 1, wrapper: wrapper, bad: nil, good: nil))
+
+        case .bad, .good:
+            let isBad = directive.kind == .bad
+            let name = isBad ? ":::bad" : ":::good"
+            guard case .compare(let index, let wrapper, let bad, let good)? = stack.last else {
+                if insideCompare { return fail("'\(name)' inside a script: close the script with ':::' first") }
+                return fail("'\(name)' must be inside a ':::compare' block")
+            }
+            if isBad && bad != nil { return fail("this comparison already has its ':::bad' side") }
+            if !isBad && good != nil { return fail("this comparison already has its ':::good' side") }
+            if isBad && good != nil { return fail("':::bad' must come before ':::good'") }
+            if !isBad && bad == nil { return fail("':::good' must follow the ':::bad' side") }
+            let label = escapeHTML(strings[isBad ? "dont" : "do"])
+            let side = MarkdownNode.raw(
+                block: true,
+                enter: "<div class=\"side side-\(isBad ? "bad" : "good")\">\n<p class=\"side-label\">\(label)</p>",
+                exit: "</div>")
+            wrapper.append(side)
+            stack[stack.count - 1] = .compare(
+                index: index, wrapper: wrapper, bad: isBad ? side : bad, good: isBad ? nil : side)
+            if isBad { comparisons[index].bad = side } else { comparisons[index].good = side }
+
+        case .script(let title):
+            if title.isEmpty { return fail("':::script' needs a title, e.g. ':::script Voicemail'") }
+            if insideScript { return fail("scripts cannot be nested; close the open script with ':::' first") }
+            if case .compare(_, _, nil, nil)? = stack.last {
+                return fail("a script in a comparison must be inside its ':::bad' or ':::good' side")
+            }
+            let anchor = anchors.claim(title)
+            let label = escapeHTML(strings["script"])
+            let wrapper = MarkdownNode.raw(
+                block: true,
+                enter: "<figure class=\"script\" id=\"\(anchor)\">\n<figcaption><span class=\"script-label\">\(label)</span> \(escapeHTML(title))</figcaption>\n<div class=\"script-body\">",
+                exit: "</div>\n</figure>")
+            place(wrapper, at: marker)
+            scripts.append((Script(title: title, anchor: anchor, location: location, placeholders: []), wrapper))
+            stack.append(.script(index: scripts.count - 1, wrapper: wrapper))
+
+        case .close:
+            guard let open = stack.popLast() else {
+                return fail("':::' closes nothing: no comparison or script is open here")
+            }
+            if case .compare(let index, _, let bad, let good) = open, bad == nil || good == nil {
+                let comparison = comparisons[index].0
+                diagnostics.append(.error(
+                    "comparison '\(comparison.title)' needs both a ':::bad' and a ':::good' side",
+                    at: comparison.location))
+            }
+
+        case .unknown(let name):
+            fail("unknown directive ':::\(name)'; known: ':::compare Title', ':::bad', ':::good', ':::script Title', and ':::' to close")
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import CMarkGFM
+import Foundation
+
+/// Stage 2: one Markdown file to a `Page`: front matter, directives, cmark-gfm,
+/// heading anchors, placeholders and link rewriting, then the body's HTML.
+/// Pages are independent of each other here, so the builder runs this stage
+/// on every core; links are only recorded, and checked once all pages exist.
+public struct PageParser: Sendable {
+    public var languages: Set<String>
+    public var rawHTML: Bool
+
+    public init(languages: Set<String>, rawHTML: Bool) {
+        self.languages = languages
+        self.rawHTML = rawHTML
+    }
+
+    public func parse(_ source: SourceFile, bytes: [UInt8], strings: InterfaceStrings) -> (Page?, [Diagnostic]) {
+        let path = source.path
+        // Text checks first: cmark would accept anything, but an editor must hear
+        // about a file that is not text before its page quietly turns to mojibake.
+        if let (line, column) = Self.firstInvalidUTF8(bytes) {
+            return (nil, [.error("the file is not valid UTF-8 text (is it binary, or saved in another encoding?)",
+                at: SourceLocation(path: path, line: line, column: column))])
+        }
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }  // byte-order mark
+        let text = String(decoding: bytes[start...], as: UTF8.self)
+
+        let header: FrontMatterParser.Result
+        do {
+            header = try FrontMatterParser.parse(text, path: path)
+        } catch {
+            return (nil, [error])
+        }
+        let bodyFirstLine = header.bodyFirstLine
+        let locate = { (line: Int, column: Int) in
+            SourceLocation(path: path, line: line + bodyFirstLine - 1, column: column)
+        }
+        let body = bytes[(start + header.bodyOffset)...]
+        let (markdown, directiveLines) = DirectiveScanner.scan(body)
+        let tree = markdown.withUnsafeBytes { MarkdownTree(markdown: $0, rawHTML: rawHTML) }
+        var diagnostics: [Diagnostic] = []
+        let directives = Dictionary(directiveLines.map { ($0.bodyLine, $0) }, uniquingKeysWith: { a, _ in a })
+
+        restoreDirectivesInLiterals(tree, directives)
+        diagnostics += misplacedDirectives(tree, locate)
+        var anchors = AnchorSet()
+        let headings = anchorHeadings(tree, anchors: &anchors)
+
+        var assembler = DirectiveAssembler(tree: tree, strings: strings, anchors: anchors, locate: locate)
+        assembler.assemble(directives)
+        diagnostics += assembler.diagnostics
+
+        var scripts: [Script] = []
+        for (script, body) in assembler.scripts {
+            var script = script
+            script.placeholders = Placeholders.markUp(in: body, locate: locate, diagnostics: &diagnostics)
+            scripts.append(script)
+        }
+
+        let resolver = LinkResolver(pageFolder: joinPath(source.language, source.id.section), languages: languages)
+        let links = rewriteLinks(tree, resolver: resolver, source: source, locate: locate, diagnostics: &diagnostics)
+
+        let comparisons = assembler.comparisons.map { entry in
+            var comparison = entry.0
+            comparison.badHTML = entry.bad.map { contentHTML(of: $0, in: tree) } ?? ""
+            comparison.goodHTML = entry.good.map { contentHTML(of: $0, in: tree) } ?? ""
+            return comparison
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        let page = Page(
+            id: source.id, language: source.language, sourcePath: path,
+            frontMatter: header.frontMatter, bodyHTML: tree.html(),
+            headings: headings.filter { $0.level == 2 || $0.level == 3 },
+            anchors: assembler.anchors.used, comparisons: comparisons, scripts: scripts,
+            links: links, plainText: plainText(tree.root))
+        return (page, diagnostics)
+    }
+
+    /// A directive line inside a fenced code or HTML block is text: put it back.
+    private func restoreDirectivesInLiterals(_ tree: MarkdownTree, _ directives: [Int: DirectiveLine]) {
+        guard !directives.isEmpty else { return }
+        for node in tree.root.descendants()
+        where node.type == CMARK_NODE_CODE_BLOCK || node.type == CMARK_NODE_HTML_BLOCK {
+            guard var literal = node.literal, literal.contains(DirectiveScanner.prefix) else { continue }
+            // A marker of its own is one line; anything longer holds a directive line as text.
+            let isMarker = node.type == CMARK_NODE_HTML_BLOCK && node.parent == tree.root
+                && DirectiveAssembler.sentinelLine(node).map { literal.trimmingWhitespace() == DirectiveScanner.sentinel($0) } == true
+            if isMarker { continue }
+            for directive in directives.values where literal.contains(directive.sentinel) {
+                literal = literal.replacingAll(directive.sentinel, with: directive.original)
+            }
+            node.literal = literal
+        }
+    }
+
+    /// `:::` written inside a list or quote is read as text; say so rather than render it.
+    private func misplacedDirectives(_ tree: MarkdownTree, _ locate: (Int, Int) -> SourceLocation) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for node in tree.root.descendants() where node.type == CMARK_NODE_TEXT {
+            guard let text = node.literal, text.hasPrefix(":::") else { continue }
+            let previous = previousSibling(node)
+            guard previous == nil || previous?.type == CMARK_NODE_SOFTBREAK || previous?.type == CMARK_NODE_LINEBREAK
+            else { continue }
+            found.append(.error(
+                "directive '\(text.prefix(30))' must start at the beginning of a line, outside lists and block quotes",
+                at: locate(node.startLine, node.startColumn)))
+        }
+        return found
+    }
+
+    private func previousSibling(_ node: MarkdownNode) -> MarkdownNode? {
+        MarkdownNode(cmark_node_previous(node.pointer))
+    }
+
+    /// Gives every heading a unique id, by replacing it with a raw block that
+    /// writes `<hN id="…">` around the same inline children.
+    private func anchorHeadings(_ tree: MarkdownTree, anchors: inout AnchorSet) -> [Heading] {
+        var headings: [Heading] = []
+        for node in tree.root.descendants() where node.type == CMARK_NODE_HEADING {
+            let level = node.headingLevel
+            let text = plainText(node).trimmingWhitespace()
+            let anchor = anchors.claim(text)
+            headings.append(Heading(level: level, text: text, anchor: anchor))
+            let replacement = MarkdownNode.raw(block: true, enter: "<h\(level) id=\"\(anchor)\">", exit: "</h\(level)>")
+            node.insertBefore(replacement)
+            for child in node.children { replacement.append(child) }
+            node.delete()
+        }
+        return headings
+    }
+
+    private func rewriteLinks(_ tree: MarkdownTree, resolver: LinkResolver, source: SourceFile,
+                              locate: (Int, Int) -> SourceLocation, diagnostics: inout [Diagnostic]) -> [InternalLink] {
+        var links: [InternalLink] = []
+        for node in tree.root.descendants() where node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE {
+            guard let url = node.url, !url.isEmpty else { continue }
+            let location = locate(node.startLine, node.startColumn)
+            switch resolver.resolve(url, isImage: node.type == CMARK_NODE_IMAGE) {
+            case .external:
+                break
+            case let .page(language, id, anchor, rewritten):
+                node.url = rewritten
+                links.append(InternalLink(
+                    language: language, target: id, anchor: anchor, location: location, written: url))
+            case .anchorOnly(let anchor):
+                links.append(InternalLink(
+                    language: source.language, target: source.id, anchor: anchor, location: location, written: url))
+            case .file(let path):
+                links.append(InternalLink(language: source.language, file: path, location: location, written: url))
+            case let .refused(message, severity):
+                node.url = ""
+                diagnostics.append(Diagnostic(severity, message, at: location))
+            }
+        }
+        return links
+    }
+
+    /// The HTML of a comparison side without its label: for pages made from comparisons.
+    private func contentHTML(of side: MarkdownNode, in tree: MarkdownTree) -> String {
+        side.children.map { tree.html(of: $0) }.joined()
+    }
+
+    private func plainText(_ node: MarkdownNode) -> String {
+        var text = ""
+        for child in node.descendants() {
+            let type = child.type
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
+                text += child.literal ?? ""
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_PARAGRAPH {
+                text += " "
+            }
+        }
+        return text
+    }
+
+    /// Line and column (in bytes) of the first byte that breaks UTF-8, if any.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int)? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var line = 1, lineStart = 0, index = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            let before = index
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                index += String(scalar).utf8.count
+                if scalar == "\n" { line += 1; lineStart = index }
+            case .emptyInput:
+                return nil
+            case .error:
+                return (line, before - lineStart + 1)
+            }
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,114 @@
+/// Stage 4: fills the theme's templates for each page of each edition.
+/// The contexts are plain dictionaries, so a theme author sees exactly the
+/// names documented in the README and nothing else.
+public struct PageRenderer: Sendable {
+    let site: Site
+    let theme: Theme
+
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+    }
+
+    static func outputPath(_ id: PageID, in language: String) -> String {
+        language + "/" + id.outputPath
+    }
+
+    /// Below this many pages a language's sidebar lists every page; above it,
+    /// only the current section's, so navigation stays linear in the page count.
+    static let fullSidebarLimit = 100
+
+    public func render(_ entry: Entry, in edition: Edition, position: Int, readingOrder: [Entry]) -> String {
+        let language = edition.language
+        let path = Self.outputPath(entry.id, in: language.code)
+        func href(_ id: PageID, _ code: String = language.code) -> String {
+            relativeURL(from: path, to: Self.outputPath(id, in: code))
+        }
+        var context = common(edition, path: path)
+        let page = entry.page
+        context["pageTitle"] = page.frontMatter.title
+        context["description"] = page.frontMatter.description ?? ""
+        context["body"] = page.bodyHTML
+        context["fallback"] = entry.isFallback
+        context["contentLang"] = site.config.defaultLanguage.locale
+
+        context["languages"] = site.editions.map { other -> [String: Any] in
+            let target = other.byID[entry.id] != nil ? entry.id : PageID("index")
+            return ["name": other.language.name, "locale": other.language.locale,
+                    "href": href(target, other.language.code), "current": other.language == language]
+        }
+        context["hasLanguages"] = site.editions.count > 1
+        let translations = site.editions.filter { $0.byID[entry.id].map { !$0.isFallback } ?? false }
+        context["alternates"] = translations.count > 1
+            ? translations.map { ["locale": $0.language.locale, "href": absolute(href(entry.id, $0.language.code), from: path)] }
+            : []
+        if translations.count > 1, let original = site.editions.first, original.byID[entry.id] != nil {
+            context["xDefault"] = absolute(href(entry.id, original.language.code), from: path)
+        }
+
+        let showAll = edition.byID.count <= Self.fullSidebarLimit
+        context["nav"] = edition.sections.map { section -> [String: Any] in
+            let active = section.index.id == entry.id || section.pages.contains { $0.id == entry.id }
+            let pages = (showAll || active) && !section.folder.isEmpty ? section.pages : []
+            return [
+                "title": section.index.page.frontMatter.title, "href": href(section.index.id),
+                "current": section.index.id == entry.id, "active": active,
+                "hasPages": !pages.isEmpty,
+                "pages": pages.map { ["title": $0.page.frontMatter.title, "href": href($0.id), "current": $0.id == entry.id] },
+            ]
+        }
+        context["toc"] = page.headings.map { ["text": $0.text, "anchor": $0.anchor, "level": $0.level] }
+        context["hasToc"] = page.headings.count >= 2
+        let previous = position > 0 ? readingOrder[position - 1] : nil
+        let next = position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
+        if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "href": href(previous.id)] }
+        if let next { context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id)] }
+        context["hasPager"] = previous != nil || next != nil
+        return theme.render("page", context)
+    }
+
+    public func renderNotFound(_ edition: Edition) -> String {
+        let path = edition.language.code + "/404.html"
+        var context = common(edition, path: path)
+        context["pageTitle"] = edition.language.strings["not_found_title"]
+        context["languages"] = site.editions.map { other -> [String: Any] in
+            ["name": other.language.name, "locale": other.language.locale,
+             "href": relativeURL(from: path, to: other.language.code + "/404.html"),
+             "current": other.language == edition.language]
+        }
+        context["hasLanguages"] = site.editions.count > 1
+        // A host serves its 404 page at any depth; a base address keeps its links right.
+        if let base = site.config.baseURL { context["base"] = base + edition.language.code + "/" }
+        return theme.render("not-found", context)
+    }
+
+    public func renderLanguageChooser() -> String {
+        let first = site.config.defaultLanguage
+        return theme.render("language-chooser", [
+            "lang": first.locale, "siteTitle": first.title, "defaultLocale": first.locale,
+            "languages": site.editions.map { edition -> [String: Any] in
+                ["name": edition.language.name, "locale": edition.language.locale,
+                 "href": edition.language.code + "/index.html", "prompt": edition.language.strings["choose_language"]]
+            },
+        ])
+    }
+
+    private func common(_ edition: Edition, path: String) -> [String: Any] {
+        let language = edition.language
+        return [
+            "lang": language.locale,
+            "langCode": language.code,
+            "siteTitle": language.title,
+            "root": rootPrefix(of: path),
+            "home": relativeURL(from: path, to: language.code + "/index.html"),
+            "strings": language.strings.values,
+            "xDefault": "",
+        ]
+    }
+
+    /// hreflang wants absolute addresses; without `base_url` the relative one is the best there is.
+    private func absolute(_ relative: String, from path: String) -> String {
+        guard let base = site.config.baseURL else { return relative }
+        return base + (LinkResolver.normalize(path.split(separator: "/").dropLast().joined(separator: "/") + "/" + relative) ?? relative)
+    }
+}

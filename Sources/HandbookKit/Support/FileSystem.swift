@@ -1,0 +1,126 @@
+import Foundation
+
+/// What a path is, without following a final symbolic link.
+public enum FileKind: Sendable, Equatable {
+    case file
+    case directory
+    case symlink(destination: String)
+}
+
+/// The pipeline's only door to the disk. Every stage reads and writes through
+/// it, so tests can build into a temporary folder or a `MemoryFileSystem`
+/// and the preview server can watch the same view of the world.
+public protocol FileSystem: Sendable {
+    func kind(of path: String) -> FileKind?
+    /// Names inside a directory, sorted, so every build sees the same order.
+    func contents(of directory: String) throws -> [String]
+    func read(_ path: String) throws -> [UInt8]
+    func write(_ bytes: [UInt8], to path: String) throws
+    func createDirectory(_ path: String) throws
+    func remove(_ path: String) throws
+    func move(_ source: String, to destination: String) throws
+    /// The canonical absolute path with every symbolic link resolved.
+    func resolve(_ path: String) -> String
+    func modificationTime(of path: String) -> Double?
+}
+
+extension FileSystem {
+    public func exists(_ path: String) -> Bool { kind(of: path) != nil }
+
+    public func isDirectory(_ path: String) -> Bool {
+        if case .directory = kind(of: resolve(path)) { return true }
+        return false
+    }
+
+    public func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+}
+
+/// The real disk, through Foundation and POSIX.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func kind(of path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFLNK:
+            let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
+            return .symlink(destination: destination)
+        default: return .file
+        }
+    }
+
+    public func contents(of directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileSystemError(path: path, reason: readableReason(path))
+        }
+        defer { try? handle.close() }
+        let data = try handle.readToEnd() ?? Data()
+        return [UInt8](data)
+    }
+
+    public func write(_ bytes: [UInt8], to path: String) throws {
+        let ok = bytes.withUnsafeBufferPointer { buffer in
+            FileManager.default.createFile(atPath: path, contents: Data(buffer: buffer))
+        }
+        if !ok { throw FileSystemError(path: path, reason: "cannot write the file") }
+    }
+
+    public func createDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    public func remove(_ path: String) throws {
+        try FileManager.default.removeItem(atPath: path)
+    }
+
+    public func move(_ source: String, to destination: String) throws {
+        guard rename(source, destination) == 0 else {
+            throw FileSystemError(path: source, reason: "cannot rename to \(destination): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public func resolve(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public func modificationTime(of path: String) -> Double? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+    }
+
+    private func readableReason(_ path: String) -> String {
+        access(path, R_OK) == 0 ? "cannot open the file" : "the file is not readable (permission denied)"
+    }
+}
+
+public struct FileSystemError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Joins path components with exactly one slash between them.
+func joinPath(_ parts: String...) -> String {
+    joinPath(parts)
+}
+
+func joinPath(_ parts: [String]) -> String {
+    var result = ""
+    for part in parts where !part.isEmpty {
+        if result.isEmpty { result = part; continue }
+        if result.hasSuffix("/") { result.removeLast() }
+        result += part.hasPrefix("/") ? part : "/" + part
+    }
+    return result
+}
