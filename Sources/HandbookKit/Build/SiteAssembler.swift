@@ -90,7 +90,8 @@ struct LinkChecker {
     func check() -> [Diagnostic] {
         let files = Set(site.files.map(\.destination))
         var folders: Set<String> = []
-        for file in files {
+        let pagePaths = site.editions.flatMap { edition in edition.byID.keys.map { edition.language.code + "/" + $0.path } }
+        for file in files.union(pagePaths) {
             var path = Substring(file)
             while let slash = path.lastIndex(of: "/") {
                 path = path[..<slash]
@@ -113,7 +114,7 @@ struct LinkChecker {
     private func problem(with link: InternalLink, files: Set<String>, folders: Set<String>) -> String? {
         if let file = link.file {
             if files.contains(file) { return nil }
-            if folders.contains(file) || site.config.language(file) != nil {
+            if folders.contains(file) {
                 return "link '\(link.written)' points to a folder; link to a page's .md file or to a file"
             }
             return "link '\(link.written)' points to a file that does not exist (\(file))"

@@ -18,7 +18,8 @@ struct LinkResolver {
         case anchorOnly(String)
         /// A file under the content root, e.g. `assets/logo.png`.
         case file(path: String)
-        case refused(String, severity: Diagnostic.Severity)
+        /// Report it; drop the destination unless `keep` says it is only a warning about style.
+        case refused(String, severity: Diagnostic.Severity, keep: Bool = false)
     }
 
     static let dangerousSchemes: Set<String> = ["javascript", "vbscript", "file", "data"]
@@ -34,7 +35,7 @@ struct LinkResolver {
         if url.hasPrefix("/") {
             return .refused(
                 "link '\(url)' starts with '/', which breaks under a sub-path and from disk; write it relative to this file",
-                severity: .error)
+                severity: .warning, keep: true)
         }
         let (pathPart, anchor) = Self.splitFragment(url)
         let path = pathPart.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""

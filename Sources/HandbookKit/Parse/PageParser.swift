@@ -122,9 +122,13 @@ public struct PageParser: Sendable {
             let text = plainText(node).trimmingWhitespace()
             let anchor = anchors.claim(text)
             headings.append(Heading(level: level, text: text, anchor: anchor))
-            let replacement = MarkdownNode.raw(block: true, enter: "<h\(level) id=\"\(anchor)\">", exit: "</h\(level)>")
-            node.insertBefore(replacement)
-            for child in node.children { replacement.append(child) }
+            // An empty raw block holding a raw inline: cmark writes no line breaks
+            // inside it, so the output is the heading's own, plus the id.
+            let block = MarkdownNode.raw(block: true, enter: "", exit: "")
+            let heading = MarkdownNode.raw(block: false, enter: "<h\(level) id=\"\(anchor)\">", exit: "</h\(level)>")
+            block.append(heading)
+            node.insertBefore(block)
+            for child in node.children { heading.append(child) }
             node.delete()
         }
         return headings
@@ -148,8 +152,8 @@ public struct PageParser: Sendable {
                     language: source.language, target: source.id, anchor: anchor, location: location, written: url))
             case .file(let path):
                 links.append(InternalLink(language: source.language, file: path, location: location, written: url))
-            case let .refused(message, severity):
-                node.url = ""
+            case let .refused(message, severity, keep):
+                if !keep { node.url = "" }
                 diagnostics.append(Diagnostic(severity, message, at: location))
             }
         }
