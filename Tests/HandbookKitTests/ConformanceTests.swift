@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import HandbookKit
+
+/// The project's root and the shared folder beside it, found from this file.
+enum Paths {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let shared = packageRoot + "/../shared"
+}
+
+/// One example of the GFM spec: the Markdown between the fence and `.`.
+struct SpecExample: CustomTestStringConvertible, Sendable {
+    var file: String
+    var line: Int
+    var markdown: String
+    var testDescription: String { "\(file):\(line)" }
+
+    static func load() -> [SpecExample] {
+        var examples: [SpecExample] = []
+        for file in ["spec.txt", "extensions.txt"] {
+            guard let text = try? String(contentsOfFile: Paths.shared + "/gfm-spec/" + file, encoding: .utf8) else { continue }
+            let fence = String(repeating: "`", count: 32)
+            var lines = text.components(separatedBy: "\n").enumerated().makeIterator()
+            while let (number, line) = lines.next() {
+                guard line.hasPrefix(fence + " example"), !line.hasSuffix("disabled") else { continue }
+                var markdown: [String] = []
+                while let (_, body) = lines.next(), body != "." { markdown.append(body) }
+                let source = markdown.map { $0 + "\n" }.joined().replacingAll("→", with: "\t")
+                examples.append(SpecExample(file: file, line: number + 1, markdown: source))
+            }
+        }
+        return examples
+    }
+}
+
+/// The directive layer, anchors and link rewriting must not change what
+/// standard Markdown means: every spec example run through the page pipeline
+/// renders as cmark-gfm alone renders it, with the same options and extensions.
+@Suite struct ConformanceTests {
+    static let examples = SpecExample.load()
+
+    @Test func specExamplesAreAvailable() throws {
+        try #require(
+            FileManager.default.fileExists(atPath: Paths.shared + "/gfm-spec/spec.txt"),
+            "../shared/gfm-spec is absent: the conformance examples are skipped")
+        #expect(Self.examples.count > 650)
+    }
+
+    @Test(arguments: examples)
+    func pipelineRendersLikeCmarkGFM(example: SpecExample) throws {
+        let reference = Array(example.markdown.utf8).withUnsafeBytes {
+            MarkdownTree(markdown: $0, rawHTML: false).html()
+        }
+        let (page, diagnostics) = parsePage("---\ntitle: Example\n---\n" + example.markdown)
+        let html = try #require(page?.bodyHTML, "\(diagnostics)")
+        #expect(Self.withoutEnrichments(html) == Self.expectedRewrites(reference))
+    }
+
+    /// The pipeline gives headings an id on purpose; take it away to compare.
+    static func withoutEnrichments(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<h([1-6]) id="[^"]*">"#, with: "<h$1>", options: .regularExpression)
+    }
+
+    /// The pipeline turns relative links to `.md` files into links to `.html` pages.
+    static func expectedRewrites(_ html: String) -> String {
+        html.replacingOccurrences(
+            of: ##"href="((?![a-zA-Z][a-zA-Z0-9+.-]*:|/)[^"#?]*)\.md([#?"])"##, with: "href=\"$1.html$2",
+            options: .regularExpression)
+    }
+}
