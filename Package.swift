@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // A small HTTP server on Swift concurrency; it builds in seconds, where
+        // the NIO-based ones add minutes to a fresh clone's first build.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Debian's cmark-gfm, the only Markdown parser the project uses.
@@ -30,17 +33,30 @@ let package = Package(
             ],
             resources: [.embedInCode("Theme/Builtin")]
         ),
+        // `handbook serve`: the site from memory, rebuilt and reloaded on every save.
+        .target(
+            name: "HandbookServer",
+            dependencies: [
+                "HandbookKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // The thin command line on top of the pipeline.
         .executableTarget(
             name: "handbook",
             dependencies: [
                 "HandbookKit",
+                "HandbookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "HandbookKitTests",
             dependencies: ["HandbookKit"]
+        ),
+        .testTarget(
+            name: "HandbookServerTests",
+            dependencies: ["HandbookServer", "HandbookKit"]
         ),
     ]
 )

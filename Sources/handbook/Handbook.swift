@@ -2,7 +2,7 @@ import ArgumentParser
 import HandbookKit
 
 @main
-struct Handbook: ParsableCommand {
+struct Handbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Render a multilingual training handbook from Markdown into a static website.",
@@ -11,14 +11,19 @@ struct Handbook: ParsableCommand {
             The site lands in Output/: open Output/index.html in a browser, or publish
             the folder on any static host.
             """,
-        subcommands: [Build.self],
-        defaultSubcommand: nil)
+        subcommands: [Build.self, Serve.self])
 }
 
-/// Options every command that reads the handbook shares.
-struct Folders: ParsableArguments {
+/// The content folder, which every command reads.
+struct ContentFolder: ParsableArguments {
     @Option(name: .long, help: "The folder with handbook.yml and one folder per language.")
     var content = "Content"
+}
+
+/// Content and output folders, for the commands that write the site.
+struct Folders: ParsableArguments {
+    @OptionGroup var source: ContentFolder
+    var content: String { source.content }
 
     @Option(name: .long, help: "The folder the site is written to. It is replaced as a whole on success.")
     var output = "Output"

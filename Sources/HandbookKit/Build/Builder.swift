@@ -13,6 +13,8 @@ public struct Builder: Sendable {
     public var content: String
     public var output: String
     public var projectRoot: String
+    /// Parses kept from earlier builds (the preview server's); nil builds from scratch.
+    public var cache: PageCache?
 
     public init(fileSystem: any FileSystem = LocalFileSystem(), content: String, output: String, projectRoot: String = ".") {
         self.fileSystem = fileSystem
@@ -40,7 +42,7 @@ public struct Builder: Sendable {
 
         let config = tree.config
         let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML)
-        let fileSystem = self.fileSystem
+        let fileSystem = self.fileSystem, cache = self.cache
         let parsed = tree.pages.parallelMap { source -> (Page?, [Diagnostic]) in
             let bytes: [UInt8]
             do {
@@ -49,8 +51,13 @@ public struct Builder: Sendable {
                 return (nil, [.error("cannot read the file: \(error)", at: SourceLocation(path: source.path))])
             }
             let strings = config.language(source.language)?.strings ?? .english
-            return parser.parse(source, bytes: bytes, strings: strings)
+            let settings = PageCache.Settings(rawHTML: parser.rawHTML, languages: parser.languages, strings: strings)
+            if let cached = cache?.result(for: source.path, bytes: bytes, settings: settings) { return cached }
+            let result = parser.parse(source, bytes: bytes, strings: strings)
+            cache?.store(result, for: source.path, bytes: bytes, settings: settings)
+            return result
         }
+        cache?.keep(only: Set(tree.pages.map(\.path)))
         diagnostics += parsed.flatMap(\.1)
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
 

@@ -1,0 +1,87 @@
+import Foundation
+import HandbookKit
+
+/// The site as `serve` shows it: the files of the last good build, kept in
+/// memory, and the diagnostics of the last attempt. A failed rebuild keeps
+/// the last good files, so the reader goes on reading while the editor fixes.
+public actor LiveSite {
+    public struct File: Sendable {
+        public var bytes: [UInt8]
+        public var etag: String
+    }
+
+    /// What open pages are told after each build.
+    public struct State: Sendable, Equatable {
+        /// Counts successful builds; a page built from an older one reloads.
+        public var generation: Int
+        public var diagnostics: [Diagnostic]
+        public var failed: Bool
+    }
+
+    let builder: Builder
+    private(set) var files: [String: File] = [:]
+    public private(set) var state = State(generation: 0, diagnostics: [], failed: false)
+    private var listeners: [UUID: AsyncStream<State>.Continuation] = [:]
+
+    public init(builder: Builder) {
+        self.builder = builder
+    }
+
+    public func file(_ path: String) -> File? { files[path] }
+
+    /// The 404 page of the language the path is in, or of the default language.
+    func notFoundPage(for path: String) -> File? {
+        let language = path.split(separator: "/").first.map(String.init) ?? ""
+        return files[language + "/404.html"] ?? files[defaultLanguage + "/404.html"]
+    }
+
+    private var defaultLanguage = ""
+
+    /// Rebuilds from the content folder and tells every listener the outcome.
+    @discardableResult
+    public func rebuild() -> State {
+        do {
+            let result = try builder.render()
+            var next: [String: File] = [:]
+            next.reserveCapacity(result.files.count)
+            for file in result.files {
+                next[file.path] = File(bytes: file.bytes, etag: Self.etag(file.bytes))
+            }
+            files = next
+            defaultLanguage = result.site.config.defaultLanguage.code
+            state = State(generation: state.generation + 1, diagnostics: result.warnings, failed: false)
+        } catch {
+            state = State(generation: state.generation, diagnostics: error.diagnostics, failed: true)
+        }
+        for listener in listeners.values { listener.yield(state) }
+        return state
+    }
+
+    /// A stream of states, starting with the current one.
+    public func updates() -> AsyncStream<State> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream.makeStream(of: State.self, bufferingPolicy: .bufferingNewest(1))
+        continuation.yield(state)
+        listeners[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeListener(id) }
+        }
+        return stream
+    }
+
+    public var listenerCount: Int { listeners.count }
+
+    private func removeListener(_ id: UUID) {
+        listeners[id] = nil
+    }
+
+    /// FNV-1a over the bytes: cheap, and only has to tell versions of one file apart.
+    static func etag(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return "\"" + String(hash, radix: 16) + "\""
+    }
+}
