@@ -15,8 +15,8 @@ enum Console {
         }
     }
 
-    static func status(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    static func status(_ line: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((line + terminator).utf8))
     }
 
     static func warn(_ line: String) {

@@ -37,6 +37,27 @@ import Testing
         #expect(fixture.snapshot() == before)
     }
 
+    @Test func checkExitsNonZeroOnErrorsAndSpeaksJSON() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        let fixture = try Fixture()
+        let clean = try run(["check", "--content", fixture.content])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "Checked 6 pages in 2 languages: 0 errors, 0 warnings.\n")
+        try fixture.write("en/guide/page.md", "---\ntitle: T\n---\n\n[x](missing.md)\n")
+        let broken = try run(["check", "--content", fixture.content, "--format", "json"])
+        #expect(broken.status == 1)
+        struct Report: Decodable {
+            struct Item: Decodable { var path: String; var line: Int; var column: Int; var severity: String; var message: String }
+            var diagnostics: [Item]
+            var errors: Int
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(broken.stdout.utf8))
+        #expect(report.errors == 1)
+        #expect(report.diagnostics.first?.path == fixture.content + "/en/guide/page.md")
+        #expect(report.diagnostics.first?.line == 5 && report.diagnostics.first?.severity == "error")
+        #expect(!FileManager.default.fileExists(atPath: fixture.output), "check writes nothing")
+    }
+
     @Test func helpExplainsTheCommands() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
         let help = try run(["build", "--help"])

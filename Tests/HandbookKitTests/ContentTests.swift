@@ -17,6 +17,15 @@ import Testing
         #expect(result.site.editions.map(\.language.locale) == ["en", "de", "nl", "pt-BR"])
     }
 
+    /// `handbook check` on the shipped handbook: links, translations, parity.
+    @Test func passesHandbookCheckWithoutAWord() {
+        let report = Checker(builder: Builder(content: Self.content, output: Paths.packageRoot + "/Output")).run()
+        #expect(report.diagnostics.map(\.description) == [])
+        #expect(TranslationTable(site: report.site!).rows.allSatisfy { row in
+            row.statuses.dropFirst().allSatisfy { $0 == .current }
+        })
+    }
+
     @Test func everyLanguageHasTheSameStructure() throws {
         let site = try Self.render().site
         let original = try #require(site.editions.first)

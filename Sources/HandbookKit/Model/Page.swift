@@ -29,6 +29,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var title: String
     public var description: String?
     public var order: Int?
+    /// In a translation: the `bodyHash` of the default-language page it was made from.
+    public var source: String? = nil
 }
 
 /// An h2 or h3 heading, for the "On this page" list.
@@ -98,4 +100,6 @@ public struct Page: Sendable {
     public var links: [InternalLink]
     /// Plain text of the body, for the search index.
     public var plainText: String
+    /// A short fingerprint of the Markdown body, which translations record as `source:`.
+    public var bodyHash: String
 }

@@ -5,10 +5,11 @@
 /// title: Don't blame a teammate      # required
 /// description: One line for search and link previews.
 /// order: 1                           # position in its section; ties go by file name
+/// source: 3f9a0c41b2de                # translations only: the original's version (see `handbook translations`)
 /// ---
 /// ```
 enum FrontMatterParser {
-    static let keys = ["title", "description", "order"]
+    static let keys = ["title", "description", "order", "source"]
 
     struct Result {
         var frontMatter: FrontMatter
@@ -68,7 +69,8 @@ enum FrontMatterParser {
             description: try values["description"].map { node throws(Diagnostic) in
                 try reader.string(node, key: "description")
             },
-            order: try values["order"].map { node throws(Diagnostic) in try reader.int(node, key: "order") })
+            order: try values["order"].map { node throws(Diagnostic) in try reader.int(node, key: "order") },
+            source: try values["source"].map { node throws(Diagnostic) in try reader.string(node, key: "source") })
     }
 }
 

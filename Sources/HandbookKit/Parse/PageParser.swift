@@ -73,7 +73,7 @@ public struct PageParser: Sendable {
             frontMatter: header.frontMatter, bodyHTML: tree.html(),
             headings: headings.filter { $0.level == 2 || $0.level == 3 },
             anchors: assembler.anchors.used, comparisons: comparisons, scripts: scripts,
-            links: links, plainText: plainText(tree.root))
+            links: links, plainText: plainText(tree.root), bodyHash: Self.fingerprint(body))
         return (page, diagnostics)
     }
 
@@ -176,6 +176,29 @@ public struct PageParser: Sendable {
             }
         }
         return text
+    }
+
+    /// FNV-1a over the body without carriage returns and without the blanks at
+    /// its end, so an editor that only switches to CRLF or adds a final newline
+    /// does not make every translation look outdated. 48 bits, 12 hex digits.
+    static func fingerprint(_ body: ArraySlice<UInt8>) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var pendingBlanks: [UInt8] = []
+        for byte in body where byte != UInt8(ascii: "\r") {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") {
+                pendingBlanks.append(byte)
+                continue
+            }
+            for blank in pendingBlanks {
+                hash ^= UInt64(blank)
+                hash &*= 0x100_0000_01b3
+            }
+            pendingBlanks.removeAll(keepingCapacity: true)
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        let hex = String(hash & 0xFFFF_FFFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 12 - hex.count) + hex
     }
 
     /// Line and column (in bytes) of the first byte that breaks UTF-8, if any.

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import HandbookKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the handbook before publishing, without writing anything.",
+        discussion: """
+            Reports everything 'build' would, plus links that only work because a page
+            falls back to the default language, missing and outdated translations,
+            and translations whose comparisons, scripts or placeholders differ from
+            the original. Exits with status 1 when there are errors.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var folder: ContentFolder
+
+    @Option(help: "text for people, json for editors and CI annotators.")
+    var format: Format = .text
+
+    func run() throws {
+        let report = Checker(builder: Builder(content: folder.content, output: "Output")).run()
+        switch format {
+        case .text:
+            Console.report(report.diagnostics, summary: false)
+            let line = "Checked \(report.pages) pages in \(report.languages) languages: \(plural(report.errors, "error")), \(plural(report.warnings, "warning"))."
+            if report.errors > 0 { Console.error(line) } else { Console.status(line) }
+        case .json:
+            Console.status(try json(report))
+        }
+        if report.errors > 0 { throw ExitCode.failure }
+    }
+
+    private func json(_ report: Checker.Report) throws -> String {
+        struct Item: Encodable {
+            var path: String, line: Int, column: Int, severity: String, message: String
+        }
+        struct Output: Encodable {
+            var diagnostics: [Item]
+            var errors: Int, warnings: Int, pages: Int, languages: Int
+        }
+        let output = Output(
+            diagnostics: report.diagnostics.map {
+                Item(path: $0.location.path, line: $0.location.line, column: $0.location.column,
+                     severity: $0.severity.rawValue, message: $0.message)
+            },
+            errors: report.errors, warnings: report.warnings, pages: report.pages, languages: report.languages)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(output), as: UTF8.self)
+    }
+}
+
+func plural(_ count: Int, _ word: String) -> String {
+    "\(count) \(word)\(count == 1 ? "" : "s")"
+}
+
+struct Translations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show which translations are current, outdated or missing; record them as current.",
+        discussion: """
+            A translation records the version of the original it was made from as
+            'source:' in its front matter. When the original changes, the translation
+            shows as outdated here and in 'handbook check'. Once a translator has
+            caught up, record it:
+
+              handbook translations --mark-current de/team-mistakes/no-blame
+              handbook translations --mark-current nl        (every Dutch page)
+              handbook translations --mark-current all
+            """)
+
+    @OptionGroup var folder: ContentFolder
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Record these translations as up to date: <language>/<page>, a language, or all.", valueName: "page"))
+    var markCurrent: [String] = []
+
+    func run() throws {
+        let builder = Builder(content: folder.content, output: "Output")
+        let site: Site
+        do {
+            site = try builder.render().site
+        } catch {
+            Console.report(error.diagnostics)
+            throw ExitCode.failure
+        }
+        if !markCurrent.isEmpty {
+            do {
+                let changed = try SourceRecord.markCurrent(markCurrent, site: site, fileSystem: builder.fileSystem)
+                for path in changed { Console.status("recorded \(path)") }
+                Console.status("\(plural(changed.count, "translation")) marked current.")
+            } catch {
+                Console.error("error: \(error)")
+                throw ExitCode.failure
+            }
+            return
+        }
+        Console.status(TranslationTable(site: site).formatted(), terminator: "")
+    }
+}
