@@ -5,12 +5,12 @@ import HandbookKit
 ///
 /// Why polling: inotify misses changes on network drives, in containers with
 /// bind mounts and under editors that save by renaming a new file over the
-/// old one unless every directory is re-watched; a poll of a few thousand
-/// `stat` calls every 100 ms costs little and sees all of them the same way.
+/// old one unless every directory is re-watched; a poll of one `lstat` per
+/// file every 50 ms costs little and sees all of them the same way.
 struct ContentWatcher: Sendable {
     let fileSystem: any FileSystem
     let root: String
-    var interval: Duration = .milliseconds(100)
+    var interval: Duration = .milliseconds(50)
 
     /// Modification time by path.
     typealias Snapshot = [String: Double]
@@ -33,14 +33,13 @@ struct ContentWatcher: Sendable {
         var pending = [root]
         var visited: Set<String> = []
         while let folder = pending.popLast() {
-            guard visited.insert(fileSystem.resolve(folder)).inserted,
-                  let names = try? fileSystem.contents(of: folder) else { continue }
+            guard visited.insert(folder).inserted, let names = try? fileSystem.contents(of: folder) else { continue }
             for name in names where !name.hasPrefix(".") {
                 let path = folder + "/" + name
-                if fileSystem.isDirectory(path) {
-                    pending.append(path)
-                } else if let modified = fileSystem.modificationTime(of: path) {
-                    result[path] = modified
+                switch fileSystem.kind(of: path) {
+                case .directory: pending.append(path)
+                case .file, .symlink: result[path] = fileSystem.modificationTime(of: path) ?? -1
+                case nil: continue
                 }
             }
         }
