@@ -131,7 +131,18 @@ struct PreviewHandler: HTTPHandler {
         if path == LiveReload.scriptPath {
             return respond(request, Array(LiveReload.script.utf8), type: MediaType.of(path), etag: nil)
         }
-        let generation = await site.state.generation
+        let state = await site.state
+        let generation = state.generation
+        if generation == 0 {
+            // Nothing has built yet: show why, and reload once it does.
+            let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head>"
+                + "<body><h1>The handbook does not build yet</h1><p>Fix these problems and save; this page reloads.</p><pre>"
+                + state.diagnostics.map { escapeForHTML($0.description) }.joined(separator: "\n") + "</pre></body></html>"
+            var response = respond(request, LiveReload.inject(into: Array(page.utf8), generation: 0),
+                type: MediaType.of("index.html"), etag: nil)
+            response.statusCode = .internalServerError
+            return response
+        }
         guard let file = await site.file(path) else {
             if await site.file(path + "/index.html") != nil {
                 return HTTPResponse(statusCode: .movedPermanently, headers: [.location: request.target.path() + "/"])
@@ -169,4 +180,9 @@ struct PreviewHandler: HTTPHandler {
     private func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
         HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data(message.utf8))
     }
+}
+
+private func escapeForHTML(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;")
 }

@@ -109,6 +109,21 @@ func decode(_ text: String) throws -> Message {
         #expect(!fixed.failed && fixed.generation == 2)
     }
 
+    @Test func aHandbookThatNeverBuiltShowsWhyAndRecovers() async throws {
+        var files = RunningPreview.files
+        files["en/index.md"] = "---\ntitle: <Home>\n---\n\n:::bad\n"
+        let preview = try await RunningPreview(files: files)
+        let page = try preview.client.request("/en/index.html")
+        #expect(page.status == 500)
+        #expect(page.text.contains("en/index.md:5:1: error: &#39;:::bad&#39;") || page.text.contains("en/index.md:5:1: error: ':::bad'"))
+        #expect(page.text.contains("data-generation=\"0\""))
+        let socket = try RawClient.Socket(client: preview.client, path: "/__handbook/events")
+        #expect(try decode(socket.next()).failed)
+        try preview.edit("en/index.md", "---\ntitle: Home\n---\n\nFixed.\n")
+        #expect(try decode(socket.next()).generation == 1)
+        #expect(try preview.client.request("/en/index.html").status == 200)
+    }
+
     @Test(arguments: [
         "/../../../etc/passwd", "/en/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
         "/%2E%2E%2F%2E%2E%2Fetc/passwd", "/en/..\\..\\etc\\passwd", "/en/%5c..%5c..%5cetc/passwd",
