@@ -365,4 +365,7 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+  // "print.html?paper=a4" (or letter) sets the paper size, for `handbook pdf`.
+  var paper = /[?&]paper=(a4|letter)\b/i.exec(location.search);
+  if (paper) document.head.append(element("style", "", "@page { size: " + paper[1] + "; }"));
 })();

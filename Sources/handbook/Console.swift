@@ -18,4 +18,8 @@ enum Console {
     static func status(_ line: String) {
         print(line)
     }
+
+    static func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
 }

@@ -11,7 +11,7 @@ struct Handbook: ParsableCommand {
             The site lands in Output/: open Output/index.html in a browser, or publish
             the folder on any static host.
             """,
-        subcommands: [Build.self],
+        subcommands: [Build.self, PDF.self],
         defaultSubcommand: nil)
 }
 
