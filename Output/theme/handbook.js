@@ -56,16 +56,16 @@
     return fragment;
   }
 
-  // Up to about 160 characters of the text around the first match, cut at spaces.
+  // Up to about 120 characters of the text around the first match, cut at spaces.
   function snippet(text, terms) {
     var folded = foldWithMap(text), first = -1;
     terms.forEach(function (term) {
       var at = folded.text.indexOf(term);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
-    var start = first < 0 ? 0 : Math.max(0, folded.map[first] - 50);
+    var start = first < 0 ? 0 : Math.max(0, folded.map[first] - 40);
     if (start > 0) start = text.indexOf(" ", start) + 1 || start;
-    var end = Math.min(text.length, start + 160);
+    var end = Math.min(text.length, start + 120);
     if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
     return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
   }
@@ -303,9 +303,8 @@
         question.classList.remove("answered");
         $$(".choice", question).forEach(function (choice) {
           choice.classList.remove("chosen", "right", "wrong");
-          var button = $(".choice-button", choice);
-          button.hidden = false;
-          button.disabled = false;
+          $(".choice-button", choice).hidden = false;
+          $(".choice-mine", choice).hidden = true;
         });
         var answer = $(".answer", question);
         answer.hidden = true;
@@ -324,7 +323,8 @@
       if (good) right += 1;
       question.classList.add("answered");
       choice.classList.add("chosen", good ? "right" : "wrong");
-      $$(".choice-button", question).forEach(function (button) { button.disabled = true; });
+      $$(".choice-button", question).forEach(function (button) { button.hidden = true; });
+      $(".choice-mine", choice).hidden = false;
       var answer = $(".answer", question), verdict = $(".answer-verdict", question);
       answer.hidden = false;
       answer.open = true;
