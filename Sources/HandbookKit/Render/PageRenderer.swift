@@ -33,7 +33,7 @@ public struct PageRenderer: Sendable {
         let page = entry.page
         context["pageTitle"] = page.frontMatter.title
         context["description"] = page.frontMatter.description.map { $0 as Any } ?? false
-        context["body"] = page.bodyHTML
+        context["body"] = TaskLists.label(page.bodyHTML)
         context["fallback"] = entry.isFallback
         context["contentLang"] = site.config.defaultLanguage.locale
 

@@ -29,7 +29,7 @@ extension PageRenderer {
                 let choices = zip(["A", "B"], sides).map { letter, side -> [String: Any] in
                     [
                         "letter": letter, "better": side.better, "kind": side.kind, "sideLabel": side.label,
-                        "reply": rebase.apply(side.parts.reply), "reason": rebase.apply(side.parts.reason),
+                        "reply": rebase.apply(TaskLists.label(side.parts.reply)), "reason": rebase.apply(TaskLists.label(side.parts.reason)),
                         "hasReason": !side.parts.reason.isEmpty,
                         "choose": strings["practice_choose"].replacingAll("{letter}", with: letter),
                     ]

@@ -34,7 +34,7 @@ extension PageRenderer {
                 })
             let page = job.entry.page
             return Chapter(anchor: anchor, title: page.frontMatter.title, description: page.frontMatter.description ?? "",
-                           body: rebase.apply(page.bodyHTML), isFallback: job.entry.isFallback)
+                           body: rebase.apply(TaskLists.label(page.bodyHTML)), isFallback: job.entry.isFallback)
         }.map { chapter -> [String: Any] in
             var context: [String: Any] = [
                 "anchor": chapter.anchor, "href": chapter.anchor.percentEncodedPath(), "title": chapter.title,
