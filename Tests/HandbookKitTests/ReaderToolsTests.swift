@@ -127,6 +127,19 @@ import Testing
         #expect(!booklet[article...].contains("href=\"../"), "pages of the booklet link inside it")
     }
 
+    @Test func aMissingTranslationStandsInTheBookletInItsOwnLanguage() throws {
+        var files = Self.files
+        files["de/guide/page.md"] = nil
+        let fixture = try Fixture(files)
+        #expect(fixture.build().ok)
+        let booklet = try #require(fixture.read("de/print.html"))
+        #expect(booklet.contains("<section class=\"booklet-page\" id=\"guide/page\" lang=\"en\">"))
+        #expect(booklet.contains("<p class=\"fallback-notice\" lang=\"de\" role=\"note\">Diese Seite ist noch nicht ins Deutsche übersetzt."))
+        let practice = try #require(fixture.read("de/practice.html"), "the English comparison stands in")
+        #expect(practice.contains("<h2 lang=\"en\">Blaming a colleague</h2>"))
+        #expect(practice.contains("Antwort {letter} wählen") && practice.contains("Antwort A wählen"))
+    }
+
     @Test func bodyRebaseMovesLinksImagesAndIds() {
         var rebase = BodyRebase(from: "en/a/b.html", to: "en/print.html", idPrefix: "x:", headingShift: 1)
         #expect(rebase.apply("<h2 id=\"t\">T</h2>") == "<h3 id=\"x:t\">T</h3>")
