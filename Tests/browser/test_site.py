@@ -10,6 +10,8 @@ PAGE_KINDS = {
     "page": "en/team-mistakes/solution.html",
     "scripts": "de/team-mistakes/talk.html",
     "checklist": "pt/checklist/index.html",
+    "practice": "en/practice.html",
+    "print": "nl/print.html",
     "not-found": "nl/404.html",
     "chooser": "index.html",
 }
@@ -28,6 +30,34 @@ def test_every_page_kind_fits_the_screen(kind, device, request):
     assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px"
     assert driver.find_element(By.TAG_NAME, "h1").is_displayed()
     screenshot(driver, f"{kind}")
+
+
+@pytest.mark.parametrize("width", [320, 1920])
+def test_layout_holds_from_320_to_1920_pixels(width):
+    driver = make_driver(width, 900)
+    try:
+        overflows = {}
+        for kind, path in PAGE_KINDS.items():
+            driver.get(url(path))
+            overflows[kind] = driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert {kind: px for kind, px in overflows.items() if px > 0} == {}, f"sideways scrolling at {width}px"
+    finally:
+        driver.quit()
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_search_results_fit_the_screen(device, request):
+    driver = request.getfixturevalue(device)
+    driver.get(url("pt/sincere-apology/index.html"))
+    field = driver.find_element(By.CSS_SELECTOR, ".search-input")
+    field.send_keys("nao")
+    driver.find_element(By.CSS_SELECTOR, ".search-results a")
+    overflow = driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    screenshot(driver, "search")
+    field.clear()
 
 
 @pytest.mark.parametrize("code,locale", [("en", "en"), ("de", "de"), ("nl", "nl"), ("pt", "pt-BR")])

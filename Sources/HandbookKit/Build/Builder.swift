@@ -64,6 +64,7 @@ public struct Builder: Sendable {
         let (site, siteDiagnostics) = SiteAssembler.assemble(
             config: config, pages: parsed.compactMap(\.0), files: tree.files, contentRoot: content)
         diagnostics += siteDiagnostics
+        diagnostics += Self.generatedFileConflicts(site)
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
 
         var files = render(site, theme: theme)
@@ -110,7 +111,13 @@ public struct Builder: Sendable {
             return OutputFile(path: PageRenderer.outputPath(entry.id, in: job.edition.language.code), text: html)
         }
         for edition in site.editions {
-            files.append(OutputFile(path: edition.language.code + "/404.html", text: renderer.renderNotFound(edition)))
+            let code = edition.language.code
+            files.append(OutputFile(path: code + "/404.html", text: renderer.renderNotFound(edition)))
+            files.append(OutputFile(path: code + "/" + SearchIndex.fileName, text: SearchIndex.render(edition)))
+            files.append(OutputFile(path: code + "/" + PageRenderer.printPath, text: renderer.renderPrint(edition)))
+            if let practice = renderer.renderPractice(edition) {
+                files.append(OutputFile(path: code + "/" + PageRenderer.practicePath, text: practice))
+            }
         }
         files.append(OutputFile(path: "index.html", text: renderer.renderLanguageChooser()))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.render(site)))
@@ -118,5 +125,26 @@ public struct Builder: Sendable {
             files.append(OutputFile(path: "theme/" + name, bytes: bytes))
         }
         return files
+    }
+
+    /// The files the render stage makes in each language folder, beside the pages.
+    static let generatedFiles = ["404.html", PageRenderer.printPath, PageRenderer.practicePath, SearchIndex.fileName]
+
+    /// A page or file of the content that would be overwritten by a generated one.
+    static func generatedFileConflicts(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let files = Dictionary(site.files.map { ($0.destination, $0.source) }, uniquingKeysWith: { a, _ in a })
+        for edition in site.editions {
+            for name in generatedFiles {
+                let output = edition.language.code + "/" + name
+                let page = name.hasSuffix(".html") ? edition.byID[PageID(String(name.dropLast(5)))] : nil
+                let source = page.flatMap { $0.isFallback ? nil : $0.page.sourcePath } ?? files[output]
+                if let source {
+                    diagnostics.append(.error("'\(name)' is made by the build in every language folder; rename this file",
+                                              at: SourceLocation(path: source)))
+                }
+            }
+        }
+        return diagnostics
     }
 }

@@ -171,7 +171,8 @@ public struct PageParser: Sendable {
             let type = child.type
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
                 text += child.literal ?? ""
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_PARAGRAPH {
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_PARAGRAPH
+                        || type == CMARK_NODE_CUSTOM_BLOCK {  // headings, once anchored, are custom blocks
                 text += " "
             }
         }

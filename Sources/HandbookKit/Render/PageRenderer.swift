@@ -4,10 +4,15 @@
 public struct PageRenderer: Sendable {
     let site: Site
     let theme: Theme
+    /// Languages with at least one comparison, which get a practice page.
+    let practiceLanguages: Set<String>
 
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
+        practiceLanguages = Set(site.editions.filter { edition in
+            edition.byID.values.contains { !$0.page.comparisons.isEmpty }
+        }.map(\.language.code))
     }
 
     static func outputPath(_ id: PageID, in language: String) -> String {
@@ -27,8 +32,8 @@ public struct PageRenderer: Sendable {
         var context = common(edition, path: path)
         let page = entry.page
         context["pageTitle"] = page.frontMatter.title
-        context["description"] = page.frontMatter.description ?? ""
-        context["body"] = page.bodyHTML
+        context["description"] = page.frontMatter.description.map { $0 as Any } ?? false
+        context["body"] = TaskLists.label(page.bodyHTML)
         context["fallback"] = entry.isFallback
         context["contentLang"] = site.config.defaultLanguage.locale
 
@@ -46,17 +51,7 @@ public struct PageRenderer: Sendable {
             context["xDefault"] = absolute(href(entry.id, original.language.code), from: path)
         }
 
-        let showAll = edition.byID.count <= Self.fullSidebarLimit
-        context["nav"] = edition.sections.map { section -> [String: Any] in
-            let active = section.index.id == entry.id || section.pages.contains { $0.id == entry.id }
-            let pages = (showAll || active) && !section.folder.isEmpty ? section.pages : []
-            return [
-                "title": section.index.page.frontMatter.title, "href": href(section.index.id),
-                "current": section.index.id == entry.id, "active": active,
-                "hasPages": !pages.isEmpty,
-                "pages": pages.map { ["title": $0.page.frontMatter.title, "href": href($0.id), "current": $0.id == entry.id] },
-            ]
-        }
+        context["nav"] = navigation(edition, current: entry.id, path: path)
         context["toc"] = page.headings.map { ["text": $0.text, "anchor": $0.anchor, "level": $0.level] }
         context["hasToc"] = page.headings.count >= 2
         let previous = position > 0 ? readingOrder[position - 1] : nil
@@ -64,6 +59,7 @@ public struct PageRenderer: Sendable {
         if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "href": href(previous.id)] }
         if let next { context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id)] }
         context["hasPager"] = previous != nil || next != nil
+        context["hasScripts"] = !page.scripts.isEmpty
         return theme.render("page", context)
     }
 
@@ -93,21 +89,42 @@ public struct PageRenderer: Sendable {
         ])
     }
 
-    private func common(_ edition: Edition, path: String) -> [String: Any] {
+    /// The sidebar's sections; the current one lists its pages (all of them on small sites).
+    func navigation(_ edition: Edition, current: PageID?, path: String) -> [[String: Any]] {
+        let showAll = edition.byID.count <= Self.fullSidebarLimit
+        return edition.sections.map { section -> [String: Any] in
+            let href = { (id: PageID) in relativeURL(from: path, to: Self.outputPath(id, in: edition.language.code)) }
+            let active = section.index.id == current || section.pages.contains { $0.id == current }
+            let pages = (showAll || active) && !section.folder.isEmpty ? section.pages : []
+            return [
+                "title": section.index.page.frontMatter.title, "href": href(section.index.id),
+                "current": section.index.id == current, "active": active,
+                "hasPages": !pages.isEmpty,
+                "pages": pages.map { ["title": $0.page.frontMatter.title, "href": href($0.id), "current": $0.id == current] },
+            ]
+        }
+    }
+
+    func common(_ edition: Edition, path: String) -> [String: Any] {
         let language = edition.language
+        let code = language.code
         return [
             "lang": language.locale,
-            "langCode": language.code,
+            "langCode": code,
             "siteTitle": language.title,
             "root": rootPrefix(of: path),
-            "home": relativeURL(from: path, to: language.code + "/index.html"),
+            "home": relativeURL(from: path, to: code + "/index.html"),
             "strings": language.strings.values,
-            "xDefault": "",
+            "xDefault": false,
+            "searchIndex": relativeURL(from: path, to: code + "/" + SearchIndex.fileName),
+            "practiceHref": practiceLanguages.contains(code) ? relativeURL(from: path, to: code + "/" + Self.practicePath) : false,
+            "printHref": relativeURL(from: path, to: code + "/" + Self.printPath),
+            "isPractice": false, "isPrint": false,
         ]
     }
 
     /// hreflang wants absolute addresses; without `base_url` the relative one is the best there is.
-    private func absolute(_ relative: String, from path: String) -> String {
+    func absolute(_ relative: String, from path: String) -> String {
         guard let base = site.config.baseURL else { return relative }
         return base + (LinkResolver.normalize(path.split(separator: "/").dropLast().joined(separator: "/") + "/" + relative) ?? relative)
     }

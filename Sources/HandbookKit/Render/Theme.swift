@@ -6,7 +6,9 @@ import Mustache
 /// changes the look without recompiling.
 public struct Theme: Sendable {
     /// Templates every theme has; an override must keep these names.
-    public static let templateNames = ["layout", "page", "not-found", "language-chooser"]
+    public static let templateNames = [
+        "layout", "page", "not-found", "language-chooser", "sidebar", "search", "practice", "print",
+    ]
 
     let library: MustacheLibrary
     /// Files published under `Output/theme/`, by name.
@@ -18,7 +20,13 @@ public struct Theme: Sendable {
         "page.mustache": PackageResources.page_mustache,
         "not-found.mustache": PackageResources.not_found_mustache,
         "language-chooser.mustache": PackageResources.language_chooser_mustache,
+        "sidebar.mustache": PackageResources.sidebar_mustache,
+        "search.mustache": PackageResources.search_mustache,
+        "practice.mustache": PackageResources.practice_mustache,
+        "print.mustache": PackageResources.print_mustache,
         "style.css": PackageResources.style_css,
+        "handbook.js": PackageResources.handbook_js,
+        "favicon.svg": PackageResources.favicon_svg,
     ]
 
     /// - Parameter overrides: files of `Content/theme/` by path relative to it.

@@ -1,0 +1,76 @@
+/// `<language>/practice.html`: every comparison of the language, in reading
+/// order, as a question. Both replies stand unlabelled in an order that looks
+/// random but is the same on every build; the page's script reshuffles them
+/// and keeps the score. Without scripts the answer is behind a "show" toggle.
+///
+/// Nothing is written twice: a reply is a side of a comparison without its
+/// last paragraph, which is the reason shown with the answer ("Why it fails:
+/// …"). A side of a single block is all reply, and the answer has no reason.
+extension PageRenderer {
+    static let practicePath = "practice.html"
+
+    func renderPractice(_ edition: Edition) -> String? {
+        let code = edition.language.code
+        guard practiceLanguages.contains(code) else { return nil }
+        let path = code + "/" + Self.practicePath
+        let strings = edition.language.strings
+        var questions: [[String: Any]] = []
+        for entry in edition.readingOrder {
+            let source = Self.outputPath(entry.id, in: code)
+            for comparison in entry.page.comparisons {
+                let number = questions.count + 1
+                let rebase = BodyRebase(from: source, to: path, idPrefix: "q\(number)-")
+                let bad = Self.splitReason(comparison.badHTML)
+                let good = Self.splitReason(comparison.goodHTML)
+                var sides: [(better: Bool, kind: String, label: String, parts: (reply: String, reason: String))] = [
+                    (false, "bad", strings["dont"], bad), (true, "good", strings["do"], good),
+                ]
+                if Self.stableCoin(entry.id.path + "#" + comparison.anchor) { sides.reverse() }
+                let choices = zip(["A", "B"], sides).map { letter, side -> [String: Any] in
+                    [
+                        "letter": letter, "better": side.better, "kind": side.kind, "sideLabel": side.label,
+                        "reply": rebase.apply(TaskLists.label(side.parts.reply)), "reason": rebase.apply(TaskLists.label(side.parts.reason)),
+                        "hasReason": !side.parts.reason.isEmpty,
+                        "choose": strings["practice_choose"].replacingAll("{letter}", with: letter),
+                    ]
+                }
+                var question: [String: Any] = [
+                    "number": number, "id": "q\(number)", "title": comparison.title, "choices": choices,
+                    "sourceTitle": entry.page.frontMatter.title,
+                    "sourceHref": relativeURL(from: path, to: source) + "#" + comparison.anchor.percentEncodedPath(),
+                ]
+                if entry.isFallback { question["contentLang"] = site.config.defaultLanguage.locale }
+                questions.append(question)
+            }
+        }
+        var context = common(edition, path: path)
+        context["pageTitle"] = strings["practice_title"]
+        context["isPractice"] = true
+        context["questions"] = questions
+        context["total"] = questions.count
+        context["nav"] = navigation(edition, current: nil, path: path)
+        context["languages"] = site.editions.map { other -> [String: Any] in
+            let target = practiceLanguages.contains(other.language.code) ? Self.practicePath : "index.html"
+            return ["name": other.language.name, "locale": other.language.locale,
+                    "href": relativeURL(from: path, to: other.language.code + "/" + target),
+                    "current": other.language == edition.language]
+        }
+        context["hasLanguages"] = site.editions.count > 1
+        return theme.render("practice", context)
+    }
+
+    /// A side's reply and its reason: the last top-level paragraph, when there is more than one block.
+    static func splitReason(_ html: String) -> (reply: String, reason: String) {
+        let trimmed = html.trimmingWhitespace()
+        guard trimmed.hasSuffix("</p>"), let start = trimmed.ranges(of: "<p>").last?.lowerBound,
+              start != trimmed.startIndex, trimmed[..<start].hasSuffix("\n") else { return (html, "") }
+        return (String(trimmed[..<start]), String(trimmed[start...]) + "\n")
+    }
+
+    /// Heads or tails from a name: an order that looks random and never changes between builds.
+    static func stableCoin(_ name: String) -> Bool {
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return (hash >> 15) & 1 == 1
+    }
+}

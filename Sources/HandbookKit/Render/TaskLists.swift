@@ -1,0 +1,23 @@
+/// cmark-gfm writes a task list item as `<li><input type="checkbox" disabled="" /> text</li>`:
+/// a checkbox that nothing labels, which screen readers announce as a bare
+/// "checkbox". This wraps the box and the item's own text in a `<label>`, up
+/// to the end of the item or its first nested block. Pages without task lists
+/// pass through untouched, after one search.
+enum TaskLists {
+    static let checkbox = "<input type=\"checkbox\""
+    static let blockStarts = ["</li>", "</p>", "\n<ul", "\n<ol", "\n<p", "\n<div", "\n<blockquote", "\n<pre", "\n<table", "\n<h"]
+
+    static func label(_ html: String) -> String {
+        guard html.contains(checkbox) else { return html }
+        var result = ""
+        var rest = html[...]
+        while let box = rest.firstRange(of: checkbox) {
+            result += rest[..<box.lowerBound]
+            rest = rest[box.lowerBound...]
+            let end = blockStarts.compactMap { rest.firstRange(of: $0)?.lowerBound }.min() ?? rest.endIndex
+            result += "<label>" + rest[..<end] + "</label>"
+            rest = rest[end...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,371 @@
+/* The handbook's reader tools: search, fill-in scripts, practice, print.
+   Every page reads fine without this file; it only adds to them. Nothing is
+   sent anywhere: the search index is a file of the site, and what a reader
+   types into a script stays in this browser's local storage. */
+(function () {
+  "use strict";
+
+  function $(selector, root) { return (root || document).querySelector(selector); }
+  function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  function format(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /* ---- Search ------------------------------------------------------------ */
+
+  // Case and accents do not count: "nao" finds "não", "ubernehmen" finds "übernehmen".
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/ß/g, "ss").replace(/ς/g, "σ");
+  }
+
+  // The folded text with, for each of its characters, the position in the original.
+  function foldWithMap(text) {
+    var folded = "", map = [];
+    for (var i = 0; i < text.length; i++) {
+      var piece = fold(text[i]);
+      for (var j = 0; j < piece.length; j++) map.push(i);
+      folded += piece;
+    }
+    map.push(text.length);
+    return { text: folded, map: map };
+  }
+
+  // The text as nodes, with every occurrence of the terms in <mark>.
+  function highlight(text, terms) {
+    var folded = foldWithMap(text), ranges = [];
+    terms.forEach(function (term) {
+      for (var at = folded.text.indexOf(term); at >= 0; at = folded.text.indexOf(term, at + term.length)) {
+        ranges.push([folded.map[at], folded.map[at + term.length - 1] + 1]);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var fragment = document.createDocumentFragment(), done = 0;
+    ranges.forEach(function (range) {
+      if (range[0] < done) return;
+      fragment.append(text.slice(done, range[0]), element("mark", "", text.slice(range[0], range[1])));
+      done = range[1];
+    });
+    fragment.append(text.slice(done));
+    return fragment;
+  }
+
+  // Up to about 120 characters of the text around the first match, cut at spaces.
+  function snippet(text, terms) {
+    var folded = foldWithMap(text), first = -1;
+    terms.forEach(function (term) {
+      var at = folded.text.indexOf(term);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    var start = first < 0 ? 0 : Math.max(0, folded.map[first] - 40);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    var end = Math.min(text.length, start + 120);
+    if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
+  function prepare(raw, base) {
+    return raw.pages.map(function (page, order) {
+      var headings = [];
+      for (var i = 0; i < page[3].length; i += 2) {
+        headings.push({ text: page[3][i], anchor: page[3][i + 1], folded: fold(page[3][i]) });
+      }
+      return {
+        order: order, title: page[0], section: raw.sections[page[1]], url: new URL(page[2], base).href,
+        headings: headings, text: page[4], foldedTitle: fold(page[0]), foldedText: fold(page[4])
+      };
+    });
+  }
+
+  // Pages that hold every term; title matches first, then headings, then text.
+  function find(pages, terms) {
+    var found = [];
+    pages.forEach(function (page) {
+      var inTitle = 0, score = 0, heading = null;
+      for (var i = 0; i < terms.length; i++) {
+        var term = terms[i], title = page.foldedTitle.indexOf(term);
+        var match = null;
+        for (var h = 0; h < page.headings.length && !match; h++) {
+          if (page.headings[h].folded.indexOf(term) >= 0) match = page.headings[h];
+        }
+        var text = page.foldedText.indexOf(term);
+        if (title < 0 && !match && text < 0) return;
+        if (title >= 0) { inTitle += 1; score += title === 0 || /\s/.test(page.foldedTitle[title - 1]) ? 3 : 2; }
+        if (match) { score += 1; heading = heading || match; }
+      }
+      found.push({ page: page, inTitle: inTitle, score: score, heading: inTitle ? null : heading });
+    });
+    return found.sort(function (a, b) {
+      return b.inTitle - a.inTitle || b.score - a.score || a.page.order - b.page.order;
+    });
+  }
+
+  function setupSearch(form) {
+    var input = $(".search-input", form), list = $(".search-results", form), status = $(".search-status", form);
+    var pages = null, loading = false, pending = null, shown = 20;
+    form.hidden = false;
+
+    function load() {
+      if (pages || loading) return;
+      loading = true;
+      var script = document.createElement("script");
+      script.src = form.getAttribute("data-index");
+      script.onload = function () {
+        pages = prepare(window.handbookSearchIndex, script.src);
+        if (pending !== null) run(pending);
+      };
+      document.head.append(script);
+    }
+
+    function run(query) {
+      var terms = fold(query).split(/\s+/).filter(Boolean);
+      list.textContent = "";
+      if (!terms.length || terms.join("").length < 2) { status.textContent = ""; return; }
+      if (!pages) { pending = query; load(); return; }
+      var results = find(pages, terms);
+      status.textContent = results.length === 0 ? form.getAttribute("data-no-results")
+        : results.length === 1 ? form.getAttribute("data-one-result")
+        : format(form.getAttribute("data-results"), { n: results.length });
+      results.slice(0, shown).forEach(function (result) {
+        var page = result.page, link = element("a");
+        link.href = page.url + (result.heading ? "#" + encodeURIComponent(result.heading.anchor) : "");
+        var title = element("span", "search-title");
+        title.append(highlight(page.title, terms));
+        var text = result.heading && page.foldedText.indexOf(terms[0]) < 0 ? result.heading.text : snippet(page.text, terms);
+        var excerpt = element("span", "search-snippet");
+        excerpt.append(highlight(text, terms));
+        link.append(title, element("span", "search-section", page.section), excerpt);
+        var item = element("li");
+        item.append(link);
+        list.append(item);
+      });
+    }
+
+    function links() { return $$("a", list); }
+    function move(from, step) {
+      var all = links(), at = all.indexOf(from) + step;
+      if (at < 0) input.focus(); else if (at < all.length) all[at].focus();
+    }
+
+    input.addEventListener("focus", load);
+    input.addEventListener("input", function () { run(input.value); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = links()[0];
+      if (first) first.click();
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" && links().length) { event.preventDefault(); links()[0].focus(); }
+      if (event.key === "Escape" && input.value) { event.preventDefault(); input.value = ""; run(""); }
+    });
+    list.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        move(document.activeElement, event.key === "ArrowDown" ? 1 : -1);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+    // "/" anywhere on the page goes to the search field.
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || target.isContentEditable
+        || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      event.preventDefault();
+      input.focus();
+    });
+  }
+
+  /* ---- Scripts: fill in the placeholders, copy the text ------------------ */
+
+  var storeKey = "handbook.placeholders";
+  function stored() {
+    try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (error) { return {}; }
+  }
+  function store(values) {
+    try { localStorage.setItem(storeKey, JSON.stringify(values)); } catch (error) { /* private mode: values live for this page only */ }
+  }
+
+  function copyText(text) {
+    function fallback() {
+      var area = element("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.append(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+      area.remove();
+      return ok;
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(function () { return true; }, fallback);
+    }
+    return Promise.resolve(fallback());
+  }
+
+  function setupScripts(template) {
+    var values = stored();
+    function show(name) {
+      var value = values[name] || "";
+      $$(".placeholder").forEach(function (span) {
+        if (span.getAttribute("data-placeholder") !== name) return;
+        span.textContent = value || "[" + name + "]";
+        span.classList.toggle("filled", value !== "");
+      });
+      $$(".fill-in-fields input").forEach(function (field) {
+        if (field.getAttribute("data-placeholder") === name && field.value !== value) field.value = value;
+      });
+    }
+    function set(name, value) {
+      if (value) values[name] = value; else delete values[name];
+      store(values);
+      show(name);
+    }
+
+    $$("figure.script").forEach(function (figure, number) {
+      var tools = template.content.firstElementChild.cloneNode(true);
+      var body = $(".script-body", figure), names = [];
+      $$(".placeholder", figure).forEach(function (span) {
+        var name = span.getAttribute("data-placeholder");
+        if (names.indexOf(name) < 0) names.push(name);
+      });
+      var fields = $(".fill-in-fields", tools);
+      names.forEach(function (name) {
+        var label = element("label", "fill-in-field"), field = element("input");
+        field.type = "text";
+        field.autocomplete = "off";
+        field.setAttribute("data-placeholder", name);
+        field.value = values[name] || "";
+        field.addEventListener("input", function () { set(name, field.value); });
+        label.append(element("span", "", name), field);
+        fields.append(label);
+      });
+      if (!names.length) $(".fill-in", tools).remove();
+      $(".fill-in-clear", tools).addEventListener("click", function () {
+        names.forEach(function (name) { set(name, ""); });
+        var first = $("input", fields);
+        if (first) first.focus();
+      });
+
+      var button = $(".copy-button", tools), status = $(".copy-status", tools), label = button.textContent, timer;
+      var caption = $("figcaption", figure);
+      if (caption) {
+        caption.id = caption.id || "script-caption-" + number;
+        button.setAttribute("aria-describedby", caption.id);
+      }
+      button.addEventListener("click", function () {
+        copyText(body.innerText.replace(/\n{3,}/g, "\n\n").trim()).then(function (ok) {
+          button.textContent = ok ? button.getAttribute("data-copied") : label;
+          status.textContent = ok ? button.getAttribute("data-copied") : button.getAttribute("data-failed");
+          clearTimeout(timer);
+          timer = setTimeout(function () { button.textContent = label; status.textContent = ""; }, 4000);
+        });
+      });
+      figure.insertBefore(tools, body);
+    });
+    Object.keys(values).forEach(show);
+  }
+
+  /* ---- Practice: pick the better reply ----------------------------------- */
+
+  function setupPractice(article) {
+    var questions = $$(".question", article), score = $(".practice-score", article);
+    var result = $(".practice-result", article), right = 0, answered = 0;
+
+    // Random order, then letters A and B in that order, for the replies and their reasons.
+    function shuffle(question) {
+      var choices = $(".choices", question), answer = $(".answer", question);
+      if (Math.random() < 0.5) choices.append($(".choice", choices));
+      $$(".choice", choices).forEach(function (choice, index) {
+        var letter = "AB"[index], kind = choice.getAttribute("data-kind");
+        var reason = $('.reason[data-kind="' + kind + '"]', answer);
+        $(".choice-letter", choice).textContent = letter;
+        $(".choice-letter", reason).textContent = letter;
+        $(".choice-button", choice).textContent = format(article.getAttribute("data-choose"), { letter: letter });
+        answer.insertBefore(reason, $(".answer-source", answer));
+      });
+    }
+
+    function reset() {
+      right = 0;
+      answered = 0;
+      questions.forEach(function (question) {
+        question.classList.remove("answered");
+        $$(".choice", question).forEach(function (choice) {
+          choice.classList.remove("chosen", "right", "wrong");
+          $(".choice-button", choice).hidden = false;
+          $(".choice-mine", choice).hidden = true;
+        });
+        var answer = $(".answer", question);
+        answer.hidden = true;
+        answer.open = false;
+        $(".answer-verdict", question).hidden = true;
+        shuffle(question);
+      });
+      score.hidden = true;
+      result.hidden = true;
+    }
+
+    function choose(question, choice) {
+      if (question.classList.contains("answered")) return;
+      var good = choice.getAttribute("data-kind") === "good";
+      answered += 1;
+      if (good) right += 1;
+      question.classList.add("answered");
+      choice.classList.add("chosen", good ? "right" : "wrong");
+      $$(".choice-button", question).forEach(function (button) { button.hidden = true; });
+      $(".choice-mine", choice).hidden = false;
+      var answer = $(".answer", question), verdict = $(".answer-verdict", question);
+      answer.hidden = false;
+      answer.open = true;
+      verdict.hidden = false;
+      verdict.className = "answer-verdict " + (good ? "right" : "wrong");
+      verdict.textContent = article.getAttribute(good ? "data-right" : "data-wrong");
+      score.hidden = false;
+      score.textContent = format(article.getAttribute("data-score"), { right: right, answered: answered, total: questions.length });
+      if (answered === questions.length) {
+        result.hidden = false;
+        $(".practice-result-text", result).textContent =
+          format(article.getAttribute("data-result"), { right: right, total: questions.length });
+      }
+      verdict.focus();
+    }
+
+    questions.forEach(function (question) {
+      $$(".choice-button", question).forEach(function (button) {
+        button.addEventListener("click", function () { choose(question, button.closest(".choice")); });
+      });
+    });
+    $(".practice-again", article).addEventListener("click", function () {
+      reset();
+      questions[0].scrollIntoView();
+      $(".choice-button", questions[0]).focus();
+    });
+    reset();
+  }
+
+  /* ---- Start ------------------------------------------------------------- */
+
+  $$("form.search").forEach(setupSearch);
+  var tools = document.getElementById("script-tools");
+  if (tools) setupScripts(tools);
+  var practice = $("article.practice");
+  if (practice) setupPractice(practice);
+  $$(".print-button").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+  // "print.html?paper=a4" (or letter) sets the paper size, for `handbook pdf`.
+  var paper = /[?&]paper=(a4|letter)\b/i.exec(location.search);
+  if (paper) document.head.append(element("style", "", "@page { size: " + paper[1] + "; }"));
+})();

@@ -1,0 +1,51 @@
+import ArgumentParser
+import HandbookKit
+
+struct PDF: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print each language's booklet of a built site to a PDF, with headless Chromium.",
+        discussion: """
+            Run it after 'handbook build': it prints <output>/<language>/print.html to
+            <output>/<language>/handbook-<language>.pdf. The next build replaces the output
+            folder, PDFs included. Without Chromium it makes nothing, says so and exits with 0.
+            """)
+
+    @Option(name: .long, help: "The built site.")
+    var output = "Output"
+
+    @Option(name: .long, help: "The Chromium or Chrome program (default: the first of chromium, chromium-browser, google-chrome on PATH).")
+    var chromium: String?
+
+    @Option(name: .long, help: "Paper size: a4 or letter.")
+    var paper = "a4"
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Only these languages (default: every language of the site).")
+    var language: [String] = []
+
+    func run() throws {
+        guard let paperSize = PDFExporter.Paper(rawValue: paper.lowercased()) else {
+            throw ValidationError("unknown paper size '\(paper)': use a4 or letter")
+        }
+        guard let browser = chromium ?? PDFExporter.findChromium() else {
+            Console.warn("warning: Chromium was not found, so no PDF was made. Install it (Debian and Ubuntu: apt-get install chromium) or pass --chromium PATH.")
+            return
+        }
+        let exporter = PDFExporter(output: output, chromium: browser, paper: paperSize)
+        let available = exporter.languages()
+        guard !available.isEmpty else {
+            Console.warn("error: \(output)/ holds no booklet (<language>/print.html); run 'handbook build' first.")
+            throw ExitCode.failure
+        }
+        for code in language where !available.contains(code) {
+            throw ValidationError("no booklet for '\(code)' in \(output)/ (languages: \(available.joined(separator: ", ")))")
+        }
+        for code in language.isEmpty ? available : language {
+            do {
+                Console.status("Wrote \(try exporter.export(code))")
+            } catch {
+                Console.warn("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
