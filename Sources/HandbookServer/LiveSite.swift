@@ -1,9 +1,10 @@
 import Foundation
 import HandbookKit
 
-/// The site as `serve` shows it: the files of the last good build, kept in
-/// memory, and the diagnostics of the last attempt. A failed rebuild keeps
-/// the last good files, so the reader goes on reading while the editor fixes.
+/// The site as `serve` shows it: the plan of the last good build, whose files
+/// are made when first asked for and then kept, and the diagnostics of the
+/// last attempt. A failed rebuild keeps the last good plan, so the reader goes
+/// on reading while the editor fixes.
 public actor LiveSite {
     public struct File: Sendable {
         public var bytes: [UInt8]
@@ -19,7 +20,8 @@ public actor LiveSite {
     }
 
     let builder: Builder
-    private(set) var files: [String: File] = [:]
+    private var planned: [String: PlannedFile] = [:]
+    private var made: [String: File] = [:]
     public private(set) var state = State(generation: 0, diagnostics: [], failed: false)
     private var listeners: [UUID: AsyncStream<State>.Continuation] = [:]
 
@@ -27,12 +29,18 @@ public actor LiveSite {
         self.builder = builder
     }
 
-    public func file(_ path: String) -> File? { files[path] }
+    public func file(_ path: String) -> File? {
+        if let file = made[path] { return file }
+        guard let plan = planned[path], let bytes = try? plan.make() else { return nil }
+        let file = File(bytes: bytes, etag: Self.etag(bytes))
+        made[path] = file
+        return file
+    }
 
     /// The 404 page of the language the path is in, or of the default language.
     func notFoundPage(for path: String) -> File? {
         let language = path.split(separator: "/").first.map(String.init) ?? ""
-        return files[language + "/404.html"] ?? files[defaultLanguage + "/404.html"]
+        return file(language + "/404.html") ?? file(defaultLanguage + "/404.html")
     }
 
     private var defaultLanguage = ""
@@ -41,15 +49,11 @@ public actor LiveSite {
     @discardableResult
     public func rebuild() -> State {
         do {
-            let result = try builder.render()
-            var next: [String: File] = [:]
-            next.reserveCapacity(result.files.count)
-            for file in result.files {
-                next[file.path] = File(bytes: file.bytes, etag: Self.etag(file.bytes))
-            }
-            files = next
-            defaultLanguage = result.site.config.defaultLanguage.code
-            state = State(generation: state.generation + 1, diagnostics: result.warnings, failed: false)
+            let plan = try builder.plan()
+            planned = Dictionary(plan.outputs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+            made = [:]
+            defaultLanguage = plan.site.config.defaultLanguage.code
+            state = State(generation: state.generation + 1, diagnostics: plan.warnings, failed: false)
         } catch {
             state = State(generation: state.generation, diagnostics: error.diagnostics, failed: true)
         }

@@ -29,8 +29,32 @@ public struct Builder: Sendable {
         public var warnings: [Diagnostic]
     }
 
+    /// A checked site whose files are named but not made yet.
+    public struct Plan: Sendable {
+        public var site: Site
+        public var outputs: [PlannedFile]
+        public var warnings: [Diagnostic]
+    }
+
     /// Loads, parses, checks and renders, without touching the output folder.
     public func render() throws(BuildFailed) -> Result {
+        let plan = try self.plan()
+        var diagnostics = plan.warnings
+        let made = plan.outputs.parallelMap { planned -> (OutputFile?, Diagnostic?) in
+            do {
+                return (OutputFile(path: planned.path, bytes: try planned.make()), nil)
+            } catch {
+                return (nil, .error("cannot read the file: \(error)", at: SourceLocation(path: planned.source ?? planned.path)))
+            }
+        }
+        diagnostics += made.compactMap(\.1)
+        if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
+        return Result(site: plan.site, files: made.compactMap(\.0), warnings: diagnostics)
+    }
+
+    /// Loads, parses and checks; names every file of the site without making it.
+    /// The preview server makes only the files a browser asks for.
+    public func plan() throws(BuildFailed) -> Plan {
         let (tree, loadWarnings) = try ContentLoader(fileSystem: fileSystem, root: content).load()
         var diagnostics = loadWarnings
         let theme: Theme
@@ -67,16 +91,11 @@ public struct Builder: Sendable {
         diagnostics += Self.generatedFileConflicts(site)
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
 
-        var files = render(site, theme: theme)
+        var outputs = plan(site, theme: theme)
         for file in tree.files {
-            do {
-                files.append(OutputFile(path: file.destination, bytes: try fileSystem.read(file.source)))
-            } catch {
-                diagnostics.append(.error("cannot read the file: \(error)", at: SourceLocation(path: file.source)))
-            }
+            outputs.append(PlannedFile(path: file.destination, source: file.source) { try fileSystem.read(file.source) })
         }
-        if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
-        return Result(site: site, files: files, warnings: diagnostics)
+        return Plan(site: site, outputs: outputs, warnings: diagnostics)
     }
 
     /// Renders and writes the site; returns the warnings of a successful build.
@@ -93,36 +112,32 @@ public struct Builder: Sendable {
         return result
     }
 
-    private func render(_ site: Site, theme: Theme) -> [OutputFile] {
+    private func plan(_ site: Site, theme: Theme) -> [PlannedFile] {
         let renderer = PageRenderer(site: site, theme: theme)
-        struct Job: Sendable { var edition: Edition; var position: Int }
-        var jobs: [Job] = []
-        var orders: [String: [Entry]] = [:]
+        var files: [PlannedFile] = []
         for edition in site.editions {
             let order = edition.readingOrder
-            orders[edition.language.code] = order
-            jobs += order.indices.map { Job(edition: edition, position: $0) }
-        }
-        let frozenOrders = orders
-        var files = jobs.parallelMap { job -> OutputFile in
-            let order = frozenOrders[job.edition.language.code]!
-            let entry = order[job.position]
-            let html = renderer.render(entry, in: job.edition, position: job.position, readingOrder: order)
-            return OutputFile(path: PageRenderer.outputPath(entry.id, in: job.edition.language.code), text: html)
+            for (position, entry) in order.enumerated() {
+                files.append(PlannedFile(path: PageRenderer.outputPath(entry.id, in: edition.language.code)) {
+                    Array(renderer.render(entry, in: edition, position: position, readingOrder: order).utf8)
+                })
+            }
         }
         for edition in site.editions {
             let code = edition.language.code
-            files.append(OutputFile(path: code + "/404.html", text: renderer.renderNotFound(edition)))
-            files.append(OutputFile(path: code + "/" + SearchIndex.fileName, text: SearchIndex.render(edition)))
-            files.append(OutputFile(path: code + "/" + PageRenderer.printPath, text: renderer.renderPrint(edition)))
-            if let practice = renderer.renderPractice(edition) {
-                files.append(OutputFile(path: code + "/" + PageRenderer.practicePath, text: practice))
+            files.append(PlannedFile(path: code + "/404.html") { Array(renderer.renderNotFound(edition).utf8) })
+            files.append(PlannedFile(path: code + "/" + SearchIndex.fileName) { Array(SearchIndex.render(edition).utf8) })
+            files.append(PlannedFile(path: code + "/" + PageRenderer.printPath) { Array(renderer.renderPrint(edition).utf8) })
+            if renderer.practiceLanguages.contains(code) {
+                files.append(PlannedFile(path: code + "/" + PageRenderer.practicePath) {
+                    Array((renderer.renderPractice(edition) ?? "").utf8)
+                })
             }
         }
-        files.append(OutputFile(path: "index.html", text: renderer.renderLanguageChooser()))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.render(site)))
+        files.append(PlannedFile(path: "index.html") { Array(renderer.renderLanguageChooser().utf8) })
+        files.append(PlannedFile(path: "sitemap.xml") { Array(Sitemap.render(site).utf8) })
         for (name, bytes) in theme.files.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: "theme/" + name, bytes: bytes))
+            files.append(PlannedFile(path: "theme/" + name) { bytes })
         }
         return files
     }
