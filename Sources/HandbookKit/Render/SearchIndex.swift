@@ -37,12 +37,13 @@ enum SearchIndex {
 
     /// The text with runs of white space folded, cut at a word boundary after at most `limit` characters.
     static func excerpt(_ text: String, limit: Int) -> String {
-        var result = ""
+        // Unicode scalars rather than Characters: grapheme breaking is most of the cost otherwise.
+        var result = String.UnicodeScalarView()
         var count = 0
         var pendingSpace = false
-        var lastSpace: String.Index?
-        for character in text {
-            if character.isWhitespace {
+        var lastSpace: String.UnicodeScalarView.Index?
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
@@ -54,13 +55,13 @@ enum SearchIndex {
                 pendingSpace = false
             }
             if count >= limit {
-                if let lastSpace { result = String(result[..<lastSpace]) }
+                if let lastSpace { result = String.UnicodeScalarView(result[..<lastSpace]) }
                 break
             }
-            result.append(character)
+            result.append(scalar)
             count += 1
         }
-        return result
+        return String(result)
     }
 
     /// A JSON string literal; also safe inside a script file.
