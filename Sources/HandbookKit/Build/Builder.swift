@@ -46,7 +46,7 @@ public struct Builder: Sendable {
             do {
                 bytes = try fileSystem.read(source.path)
             } catch {
-                return (nil, [.error("cannot read the file: \(error)", at: SourceLocation(path: source.path))])
+                return (nil, [.error("cannot read the file: \(readFailure(error))", at: SourceLocation(path: source.path))])
             }
             let strings = config.language(source.language)?.strings ?? .english
             return parser.parse(source, bytes: bytes, strings: strings)
@@ -64,7 +64,7 @@ public struct Builder: Sendable {
             do {
                 files.append(OutputFile(path: file.destination, bytes: try fileSystem.read(file.source)))
             } catch {
-                diagnostics.append(.error("cannot read the file: \(error)", at: SourceLocation(path: file.source)))
+                diagnostics.append(.error("cannot read the file: \(readFailure(error))", at: SourceLocation(path: file.source)))
             }
         }
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
@@ -112,4 +112,9 @@ public struct Builder: Sendable {
         }
         return files
     }
+}
+
+/// Why a file could not be read, without repeating its path (the diagnostic has it).
+func readFailure(_ error: any Error) -> String {
+    (error as? FileSystemError)?.reason ?? "\(error)"
 }
