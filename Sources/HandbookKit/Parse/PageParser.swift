@@ -52,6 +52,9 @@ public struct PageParser: Sendable {
             SourceLocation(path: path, line: line + bodyFirstLine - 1, column: column)
         }
         let body = bytes[(start + header.bodyOffset)...]
+        if let slow = SlowMarkdown.check(body) {
+            return (nil, [.error(slow.message, at: locate(slow.line, slow.column))])
+        }
         let (markdown, directiveLines) = DirectiveScanner.scan(body)
         let tree = markdown.withUnsafeBytes { MarkdownTree(markdown: $0, rawHTML: rawHTML) }
         var diagnostics: [Diagnostic] = []

@@ -7,7 +7,11 @@ extension Array where Element: Sendable {
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // The results are copied out below; release the buffer's own references.
+            results.deinitialize()
+            results.deallocate()
+        }
         let box = UncheckedSendable(results)
         let input = self
         // Chunks keep the per-task overhead small against tiny pages.

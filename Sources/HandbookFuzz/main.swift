@@ -1,0 +1,15 @@
+// The libFuzzer target over the page pipeline. Only the fuzz recipe builds it
+// with sanitizers (see README, "Fuzzing"); there libFuzzer supplies `main`, and
+// `-parse-as-library` keeps Swift from writing one. A normal `swift build`
+// compiles this file as an empty program, which keeps the target building.
+import HandbookFuzzing
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func handbookFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let outcome = FuzzHarness.run(bytes)
+    if let violation = outcome.violation {
+        fatalError("invariant broken: \(violation)")
+    }
+    return 0
+}
