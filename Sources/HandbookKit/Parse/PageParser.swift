@@ -144,7 +144,7 @@ public struct PageParser: Sendable {
             block.append(heading)
             node.insertBefore(block)
             for child in node.children { heading.append(child) }
-            node.delete()
+            tree.detach(node)  // its children still point into its text buffer
         }
         return headings
     }
