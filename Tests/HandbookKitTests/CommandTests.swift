@@ -44,3 +44,40 @@ import Testing
         #expect(help.stdout.contains("path:line:column"))
     }
 }
+
+extension CommandTests {
+    /// Builds the minimal handbook, applies `change`, then runs `handbook build`
+    /// again with file permissions in force: as root (which reads any file) the
+    /// command runs as 'nobody' through setpriv. Checks the output is untouched.
+    static func runAsUnprivileged(_ change: (Fixture) throws -> Void) throws -> (Fixture, Int32, String) {
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let fixture = try Fixture()
+        #expect(fixture.build().ok)
+        let before = fixture.snapshot()
+        try change(fixture)
+        defer {  // let the fixture clean up after itself even when not root
+            let restore = Process()
+            restore.executableURL = URL(fileURLWithPath: "/bin/chmod")
+            restore.arguments = ["-R", "u+rwX", fixture.root]
+            try? restore.run()
+            restore.waitUntilExit()
+        }
+        let process = Process()
+        var arguments = ["build", "--content", fixture.content, "--output", fixture.output]
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+        }
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(fixture.snapshot() == before, "a failed build changed the output")
+        return (fixture, process.terminationStatus, String(decoding: stderr, as: UTF8.self))
+    }
+}
