@@ -37,6 +37,18 @@ import Testing
         #expect(fixture.snapshot() == before)
     }
 
+    @Test func aFileWithHundredsOfProblemsPrintsFiftyAndACount() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        let fixture = try Fixture()
+        try fixture.write("en/guide/page.md", "---\ntitle: T\n---\n\n" + String(repeating: "[x](#nowhere) ", count: 500) + "\n")
+        let failed = try run(["build", "--content", fixture.content, "--output", fixture.output])
+        #expect(failed.status == 1)
+        let lines = failed.stderr.split(separator: "\n")
+        #expect(lines.count == 52)
+        #expect(lines[50].hasSuffix("error: … and 450 more problems in this file, not shown"))
+        #expect(lines[51] == "500 errors, 0 warnings; nothing was written.")
+    }
+
     @Test func helpExplainsTheCommands() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
         let help = try run(["build", "--help"])

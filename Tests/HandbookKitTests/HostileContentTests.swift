@@ -107,6 +107,7 @@ let pagePath = "en/guide/page.md"
         ("title: [a, b]", 2, 8, "'title' must be text"),
         ("title: T\ndescription: {a: 1}", 3, 14, "'description' must be text"),
         ("title: T\ntitel: x", 3, 1, "unknown key 'titel' in front matter (did you mean 'title'?)"),
+        ("title: " + String(repeating: "[", count: 10_000), 2, 9, "invalid YAML: Maximum nesting level reached"),
     ])
     func frontMatterWithWrongTypesIsAnError(yaml: String, line: Int, column: Int, message: String) throws {
         let (fixture, _, diagnostics) = try rebuild { try $0.write(pagePath, "---\n\(yaml)\n---\n") }
@@ -376,7 +377,7 @@ let pagePath = "en/guide/page.md"
 
     @Test func configuredLanguageWithoutFolder() throws {
         let (fixture, _, diagnostics) = try rebuild { try $0.write("handbook.yml", Fixture.config + "\n  - code: nl\n    title: Test\n") }
-        expectError(diagnostics, in: fixture, "handbook.yml", 1, 1, "language 'nl' is listed in handbook.yml but has no folder")
+        expectError(diagnostics, in: fixture, "handbook.yml", 6, 11, "language 'nl' is listed in handbook.yml but has no folder")
     }
 
     @Test func unreadableFileIsAnError() throws {

@@ -38,8 +38,9 @@ public struct ContentLoader {
         }
         let config: SiteConfig
         var diagnostics: [Diagnostic]
+        let codeLocations: [String: SourceLocation]
         do {
-            (config, diagnostics) = try SiteConfigLoader.load(text: configText, path: configPath)
+            (config, diagnostics, codeLocations) = try SiteConfigLoader.load(text: configText, path: configPath)
         } catch {
             throw BuildFailed([error])
         }
@@ -52,7 +53,7 @@ public struct ContentLoader {
         for language in config.languages where !entries.contains(language.code) {
             diagnostics.append(.error(
                 "language '\(language.code)' is listed in handbook.yml but has no folder \(joinPath(root, language.code))/",
-                at: SourceLocation(path: configPath)))
+                at: codeLocations[language.code] ?? SourceLocation(path: configPath)))
         }
         for name in entries where !name.hasPrefix(".") && name != SiteConfigLoader.fileName {
             let path = joinPath(root, name)

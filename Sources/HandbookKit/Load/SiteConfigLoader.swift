@@ -18,7 +18,8 @@ import Yams
 enum SiteConfigLoader {
     static let fileName = "handbook.yml"
 
-    static func load(text: String, path: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
+    /// The configuration, its warnings, and where each language's code is written.
+    static func load(text: String, path: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic], codes: [String: SourceLocation]) {
         let yaml = YAMLReader(path: path, firstLine: 1)
         guard let root = try yaml.compose(text) else {
             throw .error("\(fileName) is empty; it must list the languages", at: SourceLocation(path: path))
@@ -29,8 +30,10 @@ enum SiteConfigLoader {
         }
         var warnings: [Diagnostic] = []
         var languages: [Language] = []
+        var codes: [String: SourceLocation] = [:]
         for node in try yaml.sequence(languagesNode, key: "languages") {
             let (language, warning) = try self.language(node, yaml: yaml)
+            codes[language.code] = yaml.location(node.mapping?["code"]?.mark ?? node.mark)
             if languages.contains(where: { $0.code == language.code }) {
                 throw .error("language '\(language.code)' is listed twice", at: yaml.location(node.mark))
             }
@@ -52,7 +55,7 @@ enum SiteConfigLoader {
         }
         if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
         let rawHTML = try keys["raw_html"].map { node throws(Diagnostic) in try yaml.bool(node, key: "raw_html") } ?? false
-        return (SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL), warnings)
+        return (SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL), warnings, codes)
     }
 
     private static func language(_ node: Node, yaml: YAMLReader) throws(Diagnostic) -> (Language, Diagnostic?) {
