@@ -287,6 +287,19 @@ let pagePath = "en/guide/page.md"
         expectError(diagnostics, in: fixture, pagePath, row, column, "unbalanced brackets in a script: write placeholders as plain text in square brackets")
     }
 
+    /// cmark-gfm's table cells cannot hold the placeholder markup: the text stays
+    /// (it used to vanish, leaking the nodes made for it; found by the fuzzer).
+    @Test func placeholdersInATableInsideAScriptStayAsText() throws {
+        let (fixture, ok, diagnostics) = try rebuild {
+            try $0.write(pagePath, "---\ntitle: T\n---\n\n:::script Table\n| Say | To |\n|---|---|\n| Hi [name] | [Client] |\n:::\n")
+        }
+        #expect(ok, "\(diagnostics)")
+        let warning = diagnostics.first { $0.location.path.hasSuffix(pagePath) }
+        #expect(warning?.description == "\(fixture.content)/\(pagePath):8:3: warning: placeholders in a table cannot be marked up; 'Hi [name]' is shown as plain text")
+        let html = try #require(fixture.read("en/guide/page.html"))
+        #expect(html.contains("<td>Hi [name]</td>\n<td>[Client]</td>"))
+    }
+
     @Test func forgedDirectiveMarkersAreNotDirectives() throws {
         let (_, ok, diagnostics) = try rebuild {
             try $0.write(pagePath, "---\ntitle: T\n---\n\n<!--handbook:directive:3-->\n\n```\n<!--handbook:directive:99-->\n```\n")

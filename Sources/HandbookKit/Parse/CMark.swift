@@ -73,8 +73,12 @@ struct MarkdownNode: Hashable {
         return node
     }
 
-    func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
-    func insertBefore(_ sibling: MarkdownNode) { cmark_node_insert_before(pointer, sibling.pointer) }
+    /// False when this node may not hold `child` (cmark checks, e.g. a table
+    /// cell holds no custom inline); the child is then left where it was.
+    @discardableResult
+    func append(_ child: MarkdownNode) -> Bool { cmark_node_append_child(pointer, child.pointer) != 0 }
+    @discardableResult
+    func insertBefore(_ sibling: MarkdownNode) -> Bool { cmark_node_insert_before(pointer, sibling.pointer) != 0 }
 
     /// Removes this node from the tree and frees it with everything below it.
     /// Only for nodes whose text nobody else points into (leaves, markers):
