@@ -50,9 +50,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz harness: one input through the whole page pipeline, in memory,
+        // with the invariants checked. The tests replay the corpus through it.
+        .target(
+            name: "HandbookFuzzing",
+            dependencies: ["HandbookKit"]
+        ),
+        // The libFuzzer target; see README, "Fuzzing", for the sanitizer build.
+        .executableTarget(
+            name: "HandbookFuzz",
+            dependencies: ["HandbookFuzzing"]
+        ),
         .testTarget(
             name: "HandbookKitTests",
-            dependencies: ["HandbookKit"]
+            dependencies: ["HandbookKit", "HandbookFuzzing"]
         ),
         .testTarget(
             name: "HandbookServerTests",

@@ -58,10 +58,59 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.output), "check writes nothing")
     }
 
+    @Test func aFileWithHundredsOfProblemsPrintsFiftyAndACount() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
+        let fixture = try Fixture()
+        try fixture.write("en/guide/page.md", "---\ntitle: T\n---\n\n" + String(repeating: "[x](#nowhere) ", count: 500) + "\n")
+        let failed = try run(["build", "--content", fixture.content, "--output", fixture.output])
+        #expect(failed.status == 1)
+        let lines = failed.stderr.split(separator: "\n")
+        #expect(lines.count == 52)
+        #expect(lines[50].hasSuffix("error: … and 450 more problems in this file, not shown"))
+        #expect(lines[51] == "500 errors, 0 warnings; nothing was written.")
+    }
+
     @Test func helpExplainsTheCommands() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the package first")
         let help = try run(["build", "--help"])
         #expect(help.stdout.contains("--content <content>"))
         #expect(help.stdout.contains("path:line:column"))
+    }
+}
+
+extension CommandTests {
+    /// Builds the minimal handbook, applies `change`, then runs `handbook build`
+    /// again with file permissions in force: as root (which reads any file) the
+    /// command runs as 'nobody' through setpriv. Checks the output is untouched.
+    static func runAsUnprivileged(_ change: (Fixture) throws -> Void) throws -> (Fixture, Int32, String) {
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the package first")
+        let fixture = try Fixture()
+        #expect(fixture.build().ok)
+        let before = fixture.snapshot()
+        try change(fixture)
+        defer {  // let the fixture clean up after itself even when not root
+            let restore = Process()
+            restore.executableURL = URL(fileURLWithPath: "/bin/chmod")
+            restore.arguments = ["-R", "u+rwX", fixture.root]
+            try? restore.run()
+            restore.waitUntilExit()
+        }
+        let process = Process()
+        var arguments = ["build", "--content", fixture.content, "--output", fixture.output]
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+        }
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(fixture.snapshot() == before, "a failed build changed the output")
+        return (fixture, process.terminationStatus, String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -44,7 +44,7 @@ public struct Builder: Sendable {
             do {
                 return (OutputFile(path: planned.path, bytes: try planned.make()), nil)
             } catch {
-                return (nil, .error("cannot read the file: \(error)", at: SourceLocation(path: planned.source ?? planned.path)))
+                return (nil, .error("cannot read the file: \(readFailure(error))", at: SourceLocation(path: planned.source ?? planned.path)))
             }
         }
         diagnostics += made.compactMap(\.1)
@@ -72,7 +72,7 @@ public struct Builder: Sendable {
             do {
                 bytes = try fileSystem.read(source.path)
             } catch {
-                return (nil, [.error("cannot read the file: \(error)", at: SourceLocation(path: source.path))])
+                return (nil, [.error("cannot read the file: \(readFailure(error))", at: SourceLocation(path: source.path))])
             }
             let strings = config.language(source.language)?.strings ?? .english
             let settings = PageCache.Settings(rawHTML: parser.rawHTML, languages: parser.languages, strings: strings)
@@ -162,4 +162,9 @@ public struct Builder: Sendable {
         }
         return diagnostics
     }
+}
+
+/// Why a file could not be read, without repeating its path (the diagnostic has it).
+func readFailure(_ error: any Error) -> String {
+    (error as? FileSystemError)?.reason ?? "\(error)"
 }

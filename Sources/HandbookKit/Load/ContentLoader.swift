@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 1: finds every file of the handbook and reads `handbook.yml`.
 /// It refuses what could make a build unpredictable or unsafe: symbolic links
 /// leaving `Content/`, loops, names that collide on case-insensitive disks,
@@ -29,13 +31,16 @@ public struct ContentLoader {
             throw failure
         } catch {
             throw BuildFailed([.error(
-                "cannot read handbook.yml; every handbook needs one listing its languages",
+                fileSystem.exists(configPath)
+                    ? "cannot read handbook.yml: \(readFailure(error))"
+                    : "handbook.yml is missing; every handbook needs one listing its languages",
                 at: SourceLocation(path: configPath))])
         }
         let config: SiteConfig
         var diagnostics: [Diagnostic]
+        let codeLocations: [String: SourceLocation]
         do {
-            (config, diagnostics) = try SiteConfigLoader.load(text: configText, path: configPath)
+            (config, diagnostics, codeLocations) = try SiteConfigLoader.load(text: configText, path: configPath)
         } catch {
             throw BuildFailed([error])
         }
@@ -48,10 +53,14 @@ public struct ContentLoader {
         for language in config.languages where !entries.contains(language.code) {
             diagnostics.append(.error(
                 "language '\(language.code)' is listed in handbook.yml but has no folder \(joinPath(root, language.code))/",
-                at: SourceLocation(path: configPath)))
+                at: codeLocations[language.code] ?? SourceLocation(path: configPath)))
         }
         for name in entries where !name.hasPrefix(".") && name != SiteConfigLoader.fileName {
             let path = joinPath(root, name)
+            if let problem = walker.nameProblem(name, path: path) {
+                diagnostics.append(.error(problem, at: SourceLocation(path: path)))
+                continue
+            }
             let isDirectory = walker.checkedKind(path, diagnostics: &diagnostics) == .directory
             if let language = config.language(name), isDirectory {
                 for file in walker.files(under: path, relative: "", diagnostics: &diagnostics) {
@@ -79,9 +88,37 @@ public struct ContentLoader {
                     at: SourceLocation(path: path)))
             }
         }
+        diagnostics += Self.outputCollisions(config: config, pages: pages, files: files)
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
         let tree = ContentTree(root: root, config: config, pages: pages, files: files, theme: theme)
         return (tree, diagnostics)
+    }
+}
+
+extension ContentLoader {
+    /// Two sources of one output file would silently replace each other; so would
+    /// two output paths that differ only by case on a case-insensitive disk.
+    static func outputCollisions(config: SiteConfig, pages: [SourceFile], files: [StaticFile]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        // Output path, case-folded (String keys also meet across Unicode forms) → (path, what writes it).
+        var claimed: [String: (output: String, source: String)] = [:]
+        for language in config.languages {
+            claimed[(language.code + "/404.html").lowercased()] = (language.code + "/404.html", "the generated not-found page")
+        }
+        func claim(_ output: String, source: String) {
+            let key = output.lowercased()
+            guard let other = claimed[key] else {
+                claimed[key] = (output, source)
+                return
+            }
+            let message = other.output == output
+                ? "this file and \(other.source) would both be written to \(output); rename one"
+                : "this file would be written to \(output) and \(other.source) to \(other.output), which collide on macOS and Windows; rename one"
+            diagnostics.append(.error(message, at: SourceLocation(path: source)))
+        }
+        for page in pages { claim(page.language + "/" + page.id.outputPath, source: page.path) }
+        for file in files { claim(file.destination, source: file.source) }
+        return diagnostics
     }
 }
 
@@ -120,6 +157,17 @@ private struct Walker {
         }
     }
 
+    /// Why a file or folder name cannot be published, if it cannot.
+    func nameProblem(_ name: String, path: String) -> String? {
+        if name.unicodeScalars.contains("\u{FFFD}") && !fileSystem.exists(path) {
+            return "the name is not valid UTF-8 text; rename it"
+        }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "the name contains a control character (a line break or tab?); rename it"
+        }
+        return nil
+    }
+
     mutating func files(under directory: String, relative: String, diagnostics: inout [Diagnostic]) -> [Found] {
         let resolved = fileSystem.resolve(directory)
         guard visited.insert(resolved).inserted else {
@@ -136,14 +184,23 @@ private struct Walker {
         var seenFolded: [String: String] = [:]
         for name in names where !name.hasPrefix(".") {
             let path = joinPath(directory, name)
+            if let problem = nameProblem(name, path: path) {
+                diagnostics.append(.error(problem, at: SourceLocation(path: path)))
+                continue
+            }
+            // String keys compare by canonical equivalence, so this also finds one
+            // name written twice with composed and decomposed accents.
             if let other = seenFolded[name.lowercased()] {
-                diagnostics.append(.error(
-                    "'\(name)' and '\(other)' differ only by case; they would collide on macOS and Windows",
+                diagnostics.append(.error(name == other
+                    ? "'\(name)' and '\(other)' are the same name in two Unicode forms (composed and decomposed accents); keep one"
+                    : "'\(name)' and '\(other)' differ only by case; they would collide on macOS and Windows",
                     at: SourceLocation(path: path)))
                 continue
             }
             seenFolded[name.lowercased()] = name
-            let rel = relative.isEmpty ? name : relative + "/" + name
+            // Pages and output files are named in the composed form (NFC), whatever the disk holds.
+            let published = name.precomposedStringWithCanonicalMapping
+            let rel = relative.isEmpty ? published : relative + "/" + published
             switch checkedKind(path, diagnostics: &diagnostics) {
             case .directory: found += files(under: path, relative: rel, diagnostics: &diagnostics)
             case .file: found.append(Found(path: path, relative: rel))

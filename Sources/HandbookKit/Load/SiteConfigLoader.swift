@@ -18,7 +18,8 @@ import Yams
 enum SiteConfigLoader {
     static let fileName = "handbook.yml"
 
-    static func load(text: String, path: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic]) {
+    /// The configuration, its warnings, and where each language's code is written.
+    static func load(text: String, path: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic], codes: [String: SourceLocation]) {
         let yaml = YAMLReader(path: path, firstLine: 1)
         guard let root = try yaml.compose(text) else {
             throw .error("\(fileName) is empty; it must list the languages", at: SourceLocation(path: path))
@@ -29,8 +30,10 @@ enum SiteConfigLoader {
         }
         var warnings: [Diagnostic] = []
         var languages: [Language] = []
+        var codes: [String: SourceLocation] = [:]
         for node in try yaml.sequence(languagesNode, key: "languages") {
             let (language, warning) = try self.language(node, yaml: yaml)
+            codes[language.code] = yaml.location(node.mapping?["code"]?.mark ?? node.mark)
             if languages.contains(where: { $0.code == language.code }) {
                 throw .error("language '\(language.code)' is listed twice", at: yaml.location(node.mark))
             }
@@ -41,9 +44,18 @@ enum SiteConfigLoader {
             throw .error("'languages' must name at least one language", at: yaml.location(languagesNode.mark))
         }
         var baseURL = try keys["base_url"].map { node throws(Diagnostic) in try yaml.string(node, key: "base_url") }
+        if let url = baseURL, let node = keys["base_url"] {
+            let lowered = url.lowercased()
+            guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
+                  !url.contains(where: { $0.isWhitespace || "\"'<>\\".contains($0) })
+            else {
+                throw .error("'base_url' must be an http:// or https:// address, like https://example.com/handbook/",
+                    at: yaml.location(node.mark))
+            }
+        }
         if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
         let rawHTML = try keys["raw_html"].map { node throws(Diagnostic) in try yaml.bool(node, key: "raw_html") } ?? false
-        return (SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL), warnings)
+        return (SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL), warnings, codes)
     }
 
     private static func language(_ node: Node, yaml: YAMLReader) throws(Diagnostic) -> (Language, Diagnostic?) {
@@ -55,6 +67,10 @@ enum SiteConfigLoader {
         let code = try yaml.string(codeNode, key: "code")
         guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw .error("language code '\(code)' must be a plain folder name like 'en' or 'pt-br'",
+                at: yaml.location(codeNode.mark))
+        }
+        if code == ContentLoader.assetsFolder || code == ContentLoader.themeFolder {
+            throw .error("language code '\(code)' is reserved for the \(code)/ folder; choose another",
                 at: yaml.location(codeNode.mark))
         }
         guard let titleNode = keys["title"] else {
@@ -71,16 +87,21 @@ enum SiteConfigLoader {
         if let stringsNode = keys["strings"] {
             let overrides = try yaml.mapping(stringsNode, allowed: InterfaceStrings.keys, what: "'strings'")
             for (key, value) in overrides {
-                strings.override(key, with: try yaml.string(value, key: key))
+                strings.override(key, with: try yaml.string(value, key: key).isolatingMarkupCharacters())
             }
         }
         let name = try keys["name"].map { n throws(Diagnostic) in try yaml.string(n, key: "name") }
         let locale = try keys["locale"].map { n throws(Diagnostic) in try yaml.string(n, key: "locale") }
+        // The locale lands in lang and hreflang attributes and in the chooser's script.
+        if let locale, let node = keys["locale"],
+           locale.isEmpty || !locale.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            throw .error("locale '\(locale)' must be a language tag like 'pt-BR'", at: yaml.location(node.mark))
+        }
         let language = Language(
             code: code,
             locale: locale ?? code,
-            name: name ?? InterfaceStrings.builtinNames[code] ?? code,
-            title: try yaml.string(titleNode, key: "title"),
+            name: (name ?? InterfaceStrings.builtinNames[code] ?? code).isolatingMarkupCharacters(),
+            title: try yaml.string(titleNode, key: "title").isolatingMarkupCharacters(),
             strings: strings)
         return (language, warning)
     }

@@ -73,10 +73,16 @@ struct MarkdownNode: Hashable {
         return node
     }
 
-    func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
-    func insertBefore(_ sibling: MarkdownNode) { cmark_node_insert_before(pointer, sibling.pointer) }
+    /// False when this node may not hold `child` (cmark checks, e.g. a table
+    /// cell holds no custom inline); the child is then left where it was.
+    @discardableResult
+    func append(_ child: MarkdownNode) -> Bool { cmark_node_append_child(pointer, child.pointer) != 0 }
+    @discardableResult
+    func insertBefore(_ sibling: MarkdownNode) -> Bool { cmark_node_insert_before(pointer, sibling.pointer) != 0 }
 
     /// Removes this node from the tree and frees it with everything below it.
+    /// Only for nodes whose text nobody else points into (leaves, markers):
+    /// a block whose children moved elsewhere goes through `MarkdownTree.detach`.
     func delete() {
         cmark_node_unlink(pointer)
         cmark_node_free(pointer)
@@ -98,6 +104,11 @@ final class MarkdownTree {
     private let parser: OpaquePointer
     let root: MarkdownNode
     let options: Int32
+    /// Nodes taken out of the document but kept alive until the tree goes:
+    /// cmark's inline nodes point into their block's text buffer (a link's URL,
+    /// raw inline HTML), so freeing a block whose children moved elsewhere would
+    /// leave them pointing at freed memory.
+    private var detached: [MarkdownNode] = []
 
     /// - Parameter rawHTML: keep raw HTML (cmark's unsafe mode) instead of dropping it.
     init(markdown: UnsafeRawBufferPointer, rawHTML: Bool) {
@@ -120,7 +131,15 @@ final class MarkdownTree {
 
     deinit {
         cmark_node_free(root.pointer)
+        for node in detached { cmark_node_free(node.pointer) }
         cmark_parser_free(parser)
+    }
+
+    /// Takes a block out of the document once its children have moved; it is
+    /// freed with the tree (see `detached`).
+    func detach(_ node: MarkdownNode) {
+        cmark_node_unlink(node.pointer)
+        detached.append(node)
     }
 
     /// HTML of the whole document, or of one node and its children.

@@ -61,10 +61,31 @@ enum DirectiveScanner {
         return (output, directives)
     }
 
+    /// The text of a code or HTML block with each directive line put back as
+    /// written, in one pass over the text.
+    static func restore(in literal: String, _ directives: [Int: DirectiveLine]) -> String {
+        var result = ""
+        var rest = literal[...]
+        while let found = rest.range(of: prefix) {
+            result += rest[..<found.lowerBound]
+            let afterPrefix = rest[found.upperBound...]
+            let digits = afterPrefix.prefix { $0.isASCII && $0.isNumber }
+            let afterDigits = afterPrefix.dropFirst(digits.count)
+            if let line = Int(digits), let directive = directives[line], afterDigits.hasPrefix("-->") {
+                result += directive.original
+                rest = afterDigits.dropFirst(3)
+            } else {
+                result += rest[found]
+                rest = afterPrefix
+            }
+        }
+        return result + rest
+    }
+
     private static func kind(of line: String) -> DirectiveLine.Kind {
         let rest = line.dropFirst(3)
         let name = rest.prefix { !$0.isWhitespace }
-        let title = rest.dropFirst(name.count).trimmingWhitespace()
+        let title = rest.dropFirst(name.count).trimmingWhitespace().isolatingMarkupCharacters()
         switch name {
         case "" where title.isEmpty: return .close
         case "compare": return .compare(title: title)

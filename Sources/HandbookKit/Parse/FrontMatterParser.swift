@@ -65,9 +65,9 @@ enum FrontMatterParser {
             throw .error("'title' is empty", at: reader.location(titleNode.mark))
         }
         return FrontMatter(
-            title: title,
+            title: title.isolatingMarkupCharacters(),
             description: try values["description"].map { node throws(Diagnostic) in
-                try reader.string(node, key: "description")
+                try reader.string(node, key: "description").isolatingMarkupCharacters()
             },
             order: try values["order"].map { node throws(Diagnostic) in try reader.int(node, key: "order") },
             source: try values["source"].map { node throws(Diagnostic) in try reader.string(node, key: "source") })

@@ -16,8 +16,8 @@ struct LinkResolver {
         /// Rewrite the written URL to this one and check the target later.
         case page(language: String, id: PageID, anchor: String?, rewritten: String)
         case anchorOnly(String)
-        /// A file under the content root, e.g. `assets/logo.png`.
-        case file(path: String)
+        /// A file under the content root, e.g. `assets/logo.png`, and the URL to write.
+        case file(path: String, rewritten: String)
         /// Report it; drop the destination unless `keep` says it is only a warning about style.
         case refused(String, severity: Diagnostic.Severity, keep: Bool = false)
     }
@@ -42,17 +42,39 @@ struct LinkResolver {
         if path.isEmpty {
             return anchor.map { .anchorOnly($0) } ?? .external
         }
-        let decoded = path.removingPercentEncoding ?? path
+        // File names are compared and written in Unicode's composed form (NFC), so a
+        // link typed as `café` finds a file saved as `cafe` + combining accent (macOS).
+        let written = path.removingPercentEncoding ?? path
+        let decoded = written.precomposedStringWithCanonicalMapping
         guard let resolved = Self.normalize(pageFolder + "/" + decoded) else {
             return .refused("link '\(url)' leaves the content folder", severity: .error)
         }
-        guard decoded.hasSuffix(".md") else { return .file(path: resolved) }
+        let suffix = url.dropFirst(path.count)  // `?query#fragment` as written
+        guard decoded.hasSuffix(".md") else {
+            let isComposed = written.unicodeScalars.elementsEqual(decoded.unicodeScalars)
+            return .file(path: resolved, rewritten: isComposed ? url : Self.escapingDelimiters(decoded) + suffix)
+        }
         let parts = resolved.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, languages.contains(parts[0]) else {
             return .refused("link '\(url)' points to a Markdown file outside the language folders", severity: .error)
         }
-        let rewritten = String(path.dropLast(3)) + ".html" + url.dropFirst(path.count)
+        let rewritten = Self.escapingDelimiters(String(decoded.dropLast(3)) + ".html") + suffix
         return .page(language: parts[0], id: PageID(String(parts[1].dropLast(3))), anchor: anchor, rewritten: rewritten)
+    }
+
+    /// A decoded path made a URL path again: `%`, `#` and `?` are escaped here;
+    /// spaces, non-ASCII and the rest are escaped by cmark when it writes the link.
+    static func escapingDelimiters(_ path: String) -> String {
+        var result = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "#": result += "%23"
+            case "?": result += "%3F"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     static func splitFragment(_ url: String) -> (String, String?) {

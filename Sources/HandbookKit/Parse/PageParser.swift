@@ -14,8 +14,19 @@ public struct PageParser: Sendable {
         self.rawHTML = rawHTML
     }
 
+    /// The largest page accepted, in bytes. The whole shipped handbook is far
+    /// smaller; a page this big is a mistake (a pasted log, a generated file),
+    /// and refusing it keeps time and memory of a build bounded.
+    public static let maximumPageBytes = 4 << 20
+
     public func parse(_ source: SourceFile, bytes: [UInt8], strings: InterfaceStrings) -> (Page?, [Diagnostic]) {
         let path = source.path
+        if bytes.count > Self.maximumPageBytes {
+            let size = Double(bytes.count) / Double(1 << 20)
+            return (nil, [.error(
+                "the page is \((size * 10).rounded() / 10) MB; a page may be at most \(Self.maximumPageBytes >> 20) MB: split it into several pages",
+                at: SourceLocation(path: path))])
+        }
         // Text checks first: cmark would accept anything, but an editor must hear
         // about a file that is not text before its page quietly turns to mojibake.
         if let (line, column) = Self.firstInvalidUTF8(bytes) {
@@ -24,6 +35,10 @@ public struct PageParser: Sendable {
         }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }  // byte-order mark
+        if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return (nil, [.error("the file is empty: a page starts with front matter: a line '---', then 'title: …', then '---'",
+                at: SourceLocation(path: path))])
+        }
         let text = String(decoding: bytes[start...], as: UTF8.self)
 
         let header: FrontMatterParser.Result
@@ -37,6 +52,9 @@ public struct PageParser: Sendable {
             SourceLocation(path: path, line: line + bodyFirstLine - 1, column: column)
         }
         let body = bytes[(start + header.bodyOffset)...]
+        if let slow = SlowMarkdown.check(body) {
+            return (nil, [.error(slow.message, at: locate(slow.line, slow.column))])
+        }
         let (markdown, directiveLines) = DirectiveScanner.scan(body)
         let tree = markdown.withUnsafeBytes { MarkdownTree(markdown: $0, rawHTML: rawHTML) }
         var diagnostics: [Diagnostic] = []
@@ -82,15 +100,12 @@ public struct PageParser: Sendable {
         guard !directives.isEmpty else { return }
         for node in tree.root.descendants()
         where node.type == CMARK_NODE_CODE_BLOCK || node.type == CMARK_NODE_HTML_BLOCK {
-            guard var literal = node.literal, literal.contains(DirectiveScanner.prefix) else { continue }
+            guard let literal = node.literal, literal.contains(DirectiveScanner.prefix) else { continue }
             // A marker of its own is one line; anything longer holds a directive line as text.
             let isMarker = node.type == CMARK_NODE_HTML_BLOCK && node.parent == tree.root
                 && DirectiveAssembler.sentinelLine(node).map { literal.trimmingWhitespace() == DirectiveScanner.sentinel($0) } == true
             if isMarker { continue }
-            for directive in directives.values where literal.contains(directive.sentinel) {
-                literal = literal.replacingAll(directive.sentinel, with: directive.original)
-            }
-            node.literal = literal
+            node.literal = DirectiveScanner.restore(in: literal, directives)
         }
     }
 
@@ -121,7 +136,7 @@ public struct PageParser: Sendable {
             let level = node.headingLevel
             let text = plainText(node).trimmingWhitespace()
             let anchor = anchors.claim(text)
-            headings.append(Heading(level: level, text: text, anchor: anchor))
+            headings.append(Heading(level: level, text: text.isolatingMarkupCharacters(), anchor: anchor))
             // An empty raw block holding a raw inline: cmark writes no line breaks
             // inside it, so the output is the heading's own, plus the id.
             let block = MarkdownNode.raw(block: true, enter: "", exit: "")
@@ -129,7 +144,7 @@ public struct PageParser: Sendable {
             block.append(heading)
             node.insertBefore(block)
             for child in node.children { heading.append(child) }
-            node.delete()
+            tree.detach(node)  // its children still point into its text buffer
         }
         return headings
     }
@@ -150,7 +165,8 @@ public struct PageParser: Sendable {
             case .anchorOnly(let anchor):
                 links.append(InternalLink(
                     language: source.language, target: source.id, anchor: anchor, location: location, written: url))
-            case .file(let path):
+            case let .file(path, rewritten):
+                node.url = rewritten
                 links.append(InternalLink(language: source.language, file: path, location: location, written: url))
             case let .refused(message, severity, keep):
                 if !keep { node.url = "" }

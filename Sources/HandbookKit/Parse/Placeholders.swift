@@ -18,6 +18,13 @@ enum Placeholders {
                     at: location))
                 continue
             }
+            guard acceptsMarkup(beside: node) else {
+                // cmark-gfm's table cells hold only a fixed set of inlines; keep the text as written.
+                diagnostics.append(.warning(
+                    "placeholders in a table cannot be marked up; '\(text.trimmingWhitespace())' is shown as plain text",
+                    at: location))
+                continue
+            }
             for piece in pieces {
                 switch piece {
                 case .text(let literal):
@@ -34,6 +41,15 @@ enum Placeholders {
             node.delete()
         }
         return names
+    }
+
+    /// Whether a placeholder span may stand where `node` stands.
+    private static func acceptsMarkup(beside node: MarkdownNode) -> Bool {
+        let probe = MarkdownNode.raw(block: false, enter: "", exit: "")
+        let accepted = node.insertBefore(probe)
+        if accepted { cmark_node_unlink(probe.pointer) }
+        cmark_node_free(probe.pointer)
+        return accepted
     }
 
     enum Piece: Equatable { case text(String), placeholder(String) }

@@ -42,8 +42,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
+    /// One line, always: a control character in a file name or quoted text is
+    /// shown as an escape (`\u{A}`) so that it cannot break the format.
     public var description: String {
-        "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)".escapingControlCharacters()
     }
 }
 
@@ -60,4 +62,19 @@ extension Array where Element == Diagnostic {
 public struct BuildFailed: Error, Sendable {
     public var diagnostics: [Diagnostic]
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}
+
+extension String {
+    func escapingControlCharacters() -> String {
+        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }

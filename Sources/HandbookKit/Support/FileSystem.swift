@@ -58,10 +58,18 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileSystemError(path: path, reason: readableReason(path))
+        // Non-blocking open, then a check that it is a regular file: a FIFO or a
+        // device named `page.md` would otherwise block or read forever.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw FileSystemError(path: path, reason: errno == EACCES
+                ? "the file is not readable (permission denied)" : "cannot open the file: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw FileSystemError(path: path, reason: "not a regular file (a pipe, socket or device?)")
+        }
         let data = try handle.readToEnd() ?? Data()
         return [UInt8](data)
     }
@@ -97,10 +105,6 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-    }
-
-    private func readableReason(_ path: String) -> String {
-        access(path, R_OK) == 0 ? "cannot open the file" : "the file is not readable (permission denied)"
     }
 }
 
