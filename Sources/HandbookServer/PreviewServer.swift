@@ -62,7 +62,7 @@ public struct PreviewServer: Sendable {
             group.addTask {
                 do {
                     try await server.run()
-                } catch let error as SocketError {
+                } catch let error as SocketError where !Task.isCancelled {
                     if case .failed(_, let code, _) = error, code == EADDRINUSE {
                         throw StartError(description:
                             "port \(options.port) is already in use; stop the other server or choose another with --port")

@@ -58,10 +58,12 @@ struct Serve: AsyncParsableCommand {
         defer { signals.forEach { $0.cancel() } }
         do {
             try await task.value
-        } catch let error as PreviewServer.StartError {
-            Console.error("error: \(error.description)")
-            throw ExitCode.failure
-        } catch is CancellationError {
+        } catch {
+            // After Ctrl-C, whatever the server says while closing is part of stopping.
+            guard task.isCancelled else {
+                Console.error("error: \((error as? PreviewServer.StartError)?.description ?? "\(error)")")
+                throw ExitCode.failure
+            }
         }
         Console.status("Stopped.")
     }
