@@ -8,8 +8,7 @@ enum TaskLists {
     static let blockStarts = ["</li>", "</p>", "\n<ul", "\n<ol", "\n<p", "\n<div", "\n<blockquote", "\n<pre", "\n<table", "\n<h"]
 
     static func label(_ html: String) -> String {
-        // A byte search: Foundation's String.contains costs more than the rest of a page.
-        guard html.utf8.firstRange(of: checkbox.utf8) != nil else { return html }
+        guard html.containsBytes(of: checkbox) else { return html }
         var result = ""
         var rest = html[...]
         while let box = rest.firstRange(of: checkbox) {
@@ -20,5 +19,31 @@ enum TaskLists {
             rest = rest[end...]
         }
         return result + rest
+    }
+}
+
+extension String {
+    /// A plain byte search: Foundation's `contains` and the generic
+    /// `firstRange(of:)` cost more than rendering the page they look at.
+    func containsBytes(of needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard let first = pin.first else { return true }
+                guard hay.count >= pin.count else { return false }
+                var index = 0
+                let last = hay.count - pin.count
+                while index <= last {
+                    if hay[index] == first {
+                        var offset = 1
+                        while offset < pin.count && hay[index + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }
