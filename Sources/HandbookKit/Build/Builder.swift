@@ -100,16 +100,17 @@ public struct Builder: Sendable {
 
     /// Renders and writes the site; returns the warnings of a successful build.
     @discardableResult
-    public func build() throws(BuildFailed) -> Result {
+    public func build() throws(BuildFailed) -> Plan {
         let writer = OutputWriter(fileSystem: fileSystem, output: output)
         try writer.checkSafety(content: content, projectRoot: projectRoot)
-        let result = try render()
+        let plan = try self.plan()
         do {
-            try writer.write(result.files)
+            // Each file is made and written at once, on every core: the site is never whole in memory.
+            try writer.write(plan.outputs)
         } catch {
-            throw BuildFailed(result.warnings + error.diagnostics)
+            throw BuildFailed(plan.warnings + error.diagnostics)
         }
-        return result
+        return plan
     }
 
     private func plan(_ site: Site, theme: Theme) -> [PlannedFile] {

@@ -32,7 +32,10 @@ public enum SourceRecord {
         for (entry, source) in targets where entry.page.frontMatter.source != source.bodyHash {
             let path = entry.page.sourcePath
             let text = String(decoding: try fileSystem.read(path), as: UTF8.self)
-            try fileSystem.write(try record(source.bodyHash, in: text, path: path), to: path)
+            // A temporary file renamed over the page: a crash never leaves it half written.
+            let temporary = path + ".handbook-tmp"
+            try fileSystem.write(try record(source.bodyHash, in: text, path: path), to: temporary)
+            try fileSystem.move(temporary, to: path)
             changed.append(path)
         }
         return changed

@@ -74,11 +74,22 @@ public struct LocalFileSystem: FileSystem {
         return [UInt8](data)
     }
 
+    /// Plain open/write/close. Not atomic on its own: the build writes into a
+    /// fresh folder that is swapped in whole, and edits of content files write
+    /// a temporary file and rename it (see `SourceRecord`).
     public func write(_ bytes: [UInt8], to path: String) throws {
-        let ok = bytes.withUnsafeBufferPointer { buffer in
-            FileManager.default.createFile(atPath: path, contents: Data(buffer: buffer))
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: "cannot write the file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, reason: "cannot write the file: \(String(cString: strerror(errno)))")
+            }
+            written += count
         }
-        if !ok { throw FileSystemError(path: path, reason: "cannot write the file") }
     }
 
     public func createDirectory(_ path: String) throws {
