@@ -17,10 +17,16 @@ struct ContentWatcher: Sendable {
 
     /// Calls `onChange` (never concurrently) each time the tree differs from the last look.
     func run(onChange: @Sendable () async -> Void) async {
+        let clock = ContinuousClock()
         var last = snapshot()
+        var cost = Duration.zero
         while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            // On a very large tree a look costs real time; waiting twice that keeps
+            // the watcher to a third of a core however many files there are.
+            try? await Task.sleep(for: max(interval, cost * 2))
+            let start = clock.now
             let current = snapshot()
+            cost = clock.now - start
             if current != last {
                 last = current
                 await onChange()
