@@ -79,13 +79,8 @@ public actor LiveSite {
         listeners[id] = nil
     }
 
-    /// FNV-1a over the bytes: cheap, and only has to tell versions of one file apart.
+    /// A fingerprint of the bytes: only has to tell versions of one file apart.
     static func etag(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return "\"" + String(hash, radix: 16) + "\""
+        "\"" + String(FNV1a.hash(bytes), radix: 16) + "\""
     }
 }

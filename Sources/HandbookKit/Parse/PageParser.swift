@@ -199,22 +199,18 @@ public struct PageParser: Sendable {
     /// its end, so an editor that only switches to CRLF or adds a final newline
     /// does not make every translation look outdated. 48 bits, 12 hex digits.
     static func fingerprint(_ body: ArraySlice<UInt8>) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         var pendingBlanks: [UInt8] = []
         for byte in body where byte != UInt8(ascii: "\r") {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") {
                 pendingBlanks.append(byte)
                 continue
             }
-            for blank in pendingBlanks {
-                hash ^= UInt64(blank)
-                hash &*= 0x100_0000_01b3
-            }
+            for blank in pendingBlanks { hash.add(blank) }
             pendingBlanks.removeAll(keepingCapacity: true)
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
+            hash.add(byte)
         }
-        let hex = String(hash & 0xFFFF_FFFF_FFFF, radix: 16)
+        let hex = String(hash.value & 0xFFFF_FFFF_FFFF, radix: 16)
         return String(repeating: "0", count: 12 - hex.count) + hex
     }
 
