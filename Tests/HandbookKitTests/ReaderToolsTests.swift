@@ -80,11 +80,15 @@ import Testing
     }
 
     @Test func excerptsAreBoundedAtAWord() {
-        #expect(SearchIndex.excerpt("  one  two\n three  ", limit: 100) == "one two three")
-        #expect(SearchIndex.excerpt("alpha beta gamma", limit: 12) == "alpha beta")
-        #expect(SearchIndex.excerpt(String(repeating: "word ", count: 10_000), limit: SearchIndex.excerptLimit).count
-                <= SearchIndex.excerptLimit)
+        #expect("  one  two\n three  ".foldedExcerpt(limit: 100) == "one two three")
+        #expect("alpha beta gamma".foldedExcerpt(limit: 12) == "alpha beta")
+        #expect(String(repeating: "word ", count: 10_000).foldedExcerpt(limit: Page.searchTextLimit).count
+                <= Page.searchTextLimit)
         #expect(SearchIndex.json("a\"b\\c\n</script>\u{2028}") == "\"a\\\"b\\\\c\\n\\u003c/script>\\u2028\"")
+        // Unicode white space folds like ASCII; other multi-byte characters count once and stay whole.
+        #expect("a\u{00A0}b\u{3000}\u{2003} c\u{2028}".foldedExcerpt(limit: 100) == "a b c")
+        #expect("ääää öö".foldedExcerpt(limit: 5) == "ääää")
+        #expect(SearchIndex.json("\u{2029}\u{2020}\u{1}") == "\"\\u2029\u{2020}\\u0001\"")
     }
 
     @Test func practiceShowsRepliesWithoutTheirReasons() throws {

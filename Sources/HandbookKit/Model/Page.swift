@@ -98,8 +98,12 @@ public struct Page: Sendable {
     public var comparisons: [Comparison]
     public var scripts: [Script]
     public var links: [InternalLink]
-    /// Plain text of the body, for the search index.
-    public var plainText: String
+    /// The body's plain text for the search index: white space folded, cut
+    /// after `searchTextLimit` characters. Made while the page is
+    /// parsed, on every core, so the whole text is never kept.
+    public var searchText: String
     /// A short fingerprint of the Markdown body, which translations record as `source:`.
     public var bodyHash: String
+
+    public static let searchTextLimit = 4_000
 }

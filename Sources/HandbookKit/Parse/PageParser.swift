@@ -91,7 +91,7 @@ public struct PageParser: Sendable {
             frontMatter: header.frontMatter, bodyHTML: tree.html(),
             headings: headings.filter { $0.level == 2 || $0.level == 3 },
             anchors: assembler.anchors.used, comparisons: comparisons, scripts: scripts,
-            links: links, plainText: plainText(tree.root), bodyHash: Self.fingerprint(body))
+            links: links, searchText: plainText(tree.root).foldedExcerpt(limit: Page.searchTextLimit), bodyHash: Self.fingerprint(body))
         return (page, diagnostics)
     }
 

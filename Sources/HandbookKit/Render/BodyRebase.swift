@@ -1,8 +1,11 @@
+import Foundation
+
 /// Moves a page's body HTML into another page (the practice page, the print
 /// booklet): relative links and images are made relative to the new page,
 /// ids get a prefix so that bodies do not clash, and headings can move down
-/// a level or two. It reads only tags, in one pass: body HTML comes from
-/// cmark-gfm and the directives, where text never holds a raw `<`.
+/// a level or two. It reads only tags, in one pass over the UTF-8 bytes: body
+/// HTML comes from cmark-gfm and the directives, where text never holds a raw
+/// `<` and tags are ASCII, so no Unicode-aware scanning is needed.
 struct BodyRebase {
     /// Output path of the page the HTML was rendered for (`en/team-mistakes/no-blame.html`).
     var from: String
@@ -16,137 +19,151 @@ struct BodyRebase {
     /// anchor, still percent-encoded, is passed along. Nil keeps a link to the page.
     var pageLink: (_ path: String, _ anchor: String?) -> (href: String, title: String?)? = { _, _ in nil }
 
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     func apply(_ html: String) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count + html.utf8.count / 16)
-        var rest = html[...]
-        while let open = rest.firstIndex(of: "<") {
-            result += rest[..<open]
-            rest = rest[open...]
-            if rest.hasPrefix("<!--") {
-                let end = rest.firstRange(of: "-->")?.upperBound ?? rest.endIndex
-                result += rest[..<end]
-                rest = rest[end...]
-                continue
+        var html = html
+        return html.withUTF8 { input in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count + input.count / 16)
+            var index = 0
+            while let open = input.firstIndex(of: UInt8(ascii: "<"), from: index) {
+                output.append(contentsOf: input[index..<open])
+                if input.hasPrefix("<!--", at: open) {
+                    let end = input.firstIndex(of: "-->", from: open + 4).map { $0 + 3 } ?? input.count
+                    output.append(contentsOf: input[open..<end])
+                    index = end
+                    continue
+                }
+                let end = Self.tagEnd(input, open)
+                rewrite(Bytes(rebasing: input[open..<end]), following: Bytes(rebasing: input[end...]), into: &output)
+                index = end
             }
-            let end = Self.tagEnd(rest)
-            let tag = rest[..<end]
-            rest = rest[end...]
-            result += rewrite(tag, following: rest)
+            output.append(contentsOf: input[index...])
+            return String(decoding: output, as: UTF8.self)
         }
-        result += rest
-        return result
     }
 
-    /// Index just past the `>` that closes the tag at the start of `text`, skipping quoted values.
-    private static func tagEnd(_ text: Substring) -> Substring.Index {
-        var quote: Character?
-        var index = text.index(after: text.startIndex)
-        while index < text.endIndex {
-            let character = text[index]
-            if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == ">" {
-                return text.index(after: index)
+    /// Index just past the `>` that closes the tag starting at `start`, skipping quoted values.
+    private static func tagEnd(_ text: Bytes, _ start: Int) -> Int {
+        var quote: UInt8 = 0
+        var index = start + 1
+        while index < text.count {
+            let byte = text[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return index + 1
             }
-            index = text.index(after: index)
+            index += 1
         }
-        return text.endIndex
+        return text.count
     }
 
-    private func rewrite(_ tag: Substring, following: Substring) -> String {
-        let afterBracket = tag.dropFirst()
-        let closing = afterBracket.hasPrefix("/")
-        let nameStart = closing ? afterBracket.dropFirst() : afterBracket
-        let name = nameStart.prefix { $0.isLetter || $0.isNumber }
+    private func rewrite(_ tag: Bytes, following: Bytes, into output: inout [UInt8]) {
+        let closing = tag.count > 1 && tag[1] == UInt8(ascii: "/")
+        let nameStart = closing ? 2 : 1
+        var nameEnd = nameStart
+        while nameEnd < tag.count, tag[nameEnd].isASCIIAlphanumeric { nameEnd += 1 }
+        let name = Bytes(rebasing: tag[nameStart..<nameEnd])
         if headingShift != 0, let level = Self.headingLevel(name) {
-            let shifted = "h\(min(level + headingShift, 6))"
-            let renamed = (closing ? "</" : "<") + shifted + nameStart.dropFirst(name.count)
-            return closing ? renamed : rewriteAttributes(renamed[...], name: shifted, following: following)
+            var renamed: [UInt8] = Array((closing ? "</h" : "<h").utf8)
+            renamed.append(UInt8(ascii: "0") + UInt8(min(level + headingShift, 6)))
+            renamed.append(contentsOf: tag[nameEnd...])
+            if closing {
+                output.append(contentsOf: renamed)
+            } else {
+                renamed.withUnsafeBufferPointer { rewriteAttributes($0, isLink: false, following: following, into: &output) }
+            }
+            return
         }
-        return closing ? String(tag) : rewriteAttributes(tag, name: String(name).lowercased(), following: following)
+        if closing {
+            output.append(contentsOf: tag)
+        } else {
+            let isLink = name.count == 1 && (name[0] | 0x20) == UInt8(ascii: "a")
+            rewriteAttributes(tag, isLink: isLink, following: following, into: &output)
+        }
     }
 
-    private static func headingLevel(_ name: Substring) -> Int? {
-        guard name.count == 2, name.first == "h" || name.first == "H", let level = Int(String(name.last!)),
-              (1...6).contains(level) else { return nil }
-        return level
+    private static func headingLevel(_ name: Bytes) -> Int? {
+        guard name.count == 2, name[0] | 0x20 == UInt8(ascii: "h"),
+              (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(name[1]) else { return nil }
+        return Int(name[1] - UInt8(ascii: "0"))
     }
 
     /// Rewrites `id`, `href` and `src`; everything else in the tag is kept as written.
-    private func rewriteAttributes(_ tag: Substring, name: String, following: Substring) -> String {
-        guard tag.contains("=") else { return String(tag) }
-        var result = ""
+    private func rewriteAttributes(_ tag: Bytes, isLink: Bool, following: Bytes, into output: inout [UInt8]) {
+        guard tag.contains(UInt8(ascii: "=")) else { return output.append(contentsOf: tag) }
         var extra = ""
-        var index = tag.startIndex
-        var cursor = tag.startIndex  // copied up to here
+        var cursor = 0  // copied up to here
         // Skip "<name".
-        index = tag.index(after: index)
-        while index < tag.endIndex, !tag[index].isWhitespace, tag[index] != ">", tag[index] != "/" {
-            index = tag.index(after: index)
+        var index = 1
+        while index < tag.count, !tag[index].isHTMLSpace, tag[index] != UInt8(ascii: ">"), tag[index] != UInt8(ascii: "/") {
+            index += 1
         }
-        while index < tag.endIndex {
-            while index < tag.endIndex, tag[index].isWhitespace || tag[index] == "/" { index = tag.index(after: index) }
+        while index < tag.count {
+            while index < tag.count, tag[index].isHTMLSpace || tag[index] == UInt8(ascii: "/") { index += 1 }
             let attributeStart = index
-            while index < tag.endIndex, !tag[index].isWhitespace, !"=>/".contains(tag[index]) { index = tag.index(after: index) }
-            let attribute = tag[attributeStart..<index].lowercased()
-            guard index < tag.endIndex, tag[index] == "=" else {
-                if index < tag.endIndex, tag[index] == ">" { break }
+            while index < tag.count, !tag[index].isHTMLSpace, tag[index] != UInt8(ascii: "="),
+                  tag[index] != UInt8(ascii: ">"), tag[index] != UInt8(ascii: "/") {
+                index += 1
+            }
+            let attribute = Bytes(rebasing: tag[attributeStart..<index])
+            guard index < tag.count, tag[index] == UInt8(ascii: "=") else {
+                if index < tag.count, tag[index] == UInt8(ascii: ">") { break }
                 continue
             }
-            index = tag.index(after: index)
+            index += 1
             var valueStart = index, valueEnd = index
-            if index < tag.endIndex, tag[index] == "\"" || tag[index] == "'" {
+            if index < tag.count, tag[index] == UInt8(ascii: "\"") || tag[index] == UInt8(ascii: "'") {
                 let quote = tag[index]
-                valueStart = tag.index(after: index)
-                valueEnd = tag[valueStart...].firstIndex(of: quote) ?? tag.endIndex
-                index = valueEnd < tag.endIndex ? tag.index(after: valueEnd) : valueEnd
+                valueStart = index + 1
+                valueEnd = tag.firstIndex(of: quote, from: valueStart) ?? tag.count
+                index = min(valueEnd + 1, tag.count)
             } else {
-                while index < tag.endIndex, !tag[index].isWhitespace, tag[index] != ">" { index = tag.index(after: index) }
+                while index < tag.count, !tag[index].isHTMLSpace, tag[index] != UInt8(ascii: ">") { index += 1 }
                 valueEnd = index
             }
-            let value = String(tag[valueStart..<valueEnd])
+            let value = Bytes(rebasing: tag[valueStart..<valueEnd])
             var replacement: String?
-            switch attribute {
-            case "id" where !idPrefix.isEmpty:
-                replacement = idPrefix + value
-            case "href" where name == "a", "src":
-                let (href, title) = rebase(value, isLink: name == "a")
-                replacement = href
+            if attribute.equalsIgnoringASCIICase("id") {
+                if !idPrefix.isEmpty { replacement = idPrefix + String(decoding: value, as: UTF8.self) }
+            } else if (isLink && attribute.equalsIgnoringASCIICase("href")) || attribute.equalsIgnoringASCIICase("src") {
+                let url = String(decoding: value, as: UTF8.self)
+                let (href, title) = rebase(url, isLink: isLink)
+                if href != url { replacement = href }
                 if let title, !Self.linkText(following).sameText(as: title) {
                     extra = " data-target=\"\(escapeHTML(title))\""
                 }
-            default:
-                break
             }
-            if let replacement, replacement != value {
-                result += tag[cursor..<valueStart]
-                result += replacement
+            if let replacement {
+                output.append(contentsOf: tag[cursor..<valueStart])
+                output.append(contentsOf: replacement.utf8)
                 cursor = valueEnd
             }
         }
         if extra.isEmpty {
-            result += tag[cursor...]
+            output.append(contentsOf: tag[cursor...])
         } else {
-            let close = tag.hasSuffix("/>") ? tag.index(tag.endIndex, offsetBy: -2) : tag.index(before: tag.endIndex)
-            result += tag[cursor..<close]
-            result += extra
-            result += tag[close...]
+            let selfClosing = tag.count >= 2 && tag[tag.count - 2] == UInt8(ascii: "/") && tag[tag.count - 1] == UInt8(ascii: ">")
+            let close = tag.count - (selfClosing ? 2 : 1)
+            output.append(contentsOf: tag[cursor..<close])
+            output.append(contentsOf: extra.utf8)
+            output.append(contentsOf: tag[close...])
         }
-        return result
     }
 
     /// The text of a link, up to its closing tag, without markup.
-    private static func linkText(_ following: Substring) -> String {
-        let end = following.firstRange(of: "</a>")?.lowerBound ?? following.endIndex
-        var text = ""
+    private static func linkText(_ following: Bytes) -> String {
+        let end = following.firstIndex(of: "</a>", from: 0) ?? following.count
+        var text: [UInt8] = []
         var inTag = false
-        for character in following[..<end] {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        for byte in following[..<end] {
+            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag { text.append(byte) }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A URL as the new page needs it, and for a link to a page, that page's title.
@@ -174,7 +191,6 @@ struct BodyRebase {
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 }
-
 extension String {
     /// Decodes `%XX` escapes; a malformed escape is kept as it is.
     func removingPercentEncoding() -> String {

@@ -6,6 +6,8 @@ public struct PageRenderer: Sendable {
     let theme: Theme
     /// Languages with at least one comparison, which get a practice page.
     let practiceLanguages: Set<String>
+    /// Each edition's sidebar, by language code.
+    let navigations: [String: Navigation]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -13,15 +15,12 @@ public struct PageRenderer: Sendable {
         practiceLanguages = Set(site.editions.filter { edition in
             edition.byID.values.contains { !$0.page.comparisons.isEmpty }
         }.map(\.language.code))
+        navigations = Dictionary(site.editions.map { ($0.language.code, Navigation($0)) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func outputPath(_ id: PageID, in language: String) -> String {
         language + "/" + id.outputPath
     }
-
-    /// Below this many pages a language's sidebar lists every page; above it,
-    /// only the current section's, so navigation stays linear in the page count.
-    static let fullSidebarLimit = 100
 
     public func render(_ entry: Entry, in edition: Edition, position: Int, readingOrder: [Entry]) -> String {
         let language = edition.language
@@ -91,18 +90,7 @@ public struct PageRenderer: Sendable {
 
     /// The sidebar's sections; the current one lists its pages (all of them on small sites).
     func navigation(_ edition: Edition, current: PageID?, path: String) -> [[String: Any]] {
-        let showAll = edition.byID.count <= Self.fullSidebarLimit
-        return edition.sections.map { section -> [String: Any] in
-            let href = { (id: PageID) in relativeURL(from: path, to: Self.outputPath(id, in: edition.language.code)) }
-            let active = section.index.id == current || section.pages.contains { $0.id == current }
-            let pages = (showAll || active) && !section.folder.isEmpty ? section.pages : []
-            return [
-                "title": section.index.page.frontMatter.title, "href": href(section.index.id),
-                "current": section.index.id == current, "active": active,
-                "hasPages": !pages.isEmpty,
-                "pages": pages.map { ["title": $0.page.frontMatter.title, "href": href($0.id), "current": $0.id == current] },
-            ]
-        }
+        navigations[edition.language.code]?.sections(at: path, current: current) ?? []
     }
 
     func common(_ edition: Edition, path: String) -> [String: Any] {

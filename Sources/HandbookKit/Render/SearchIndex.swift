@@ -7,10 +7,9 @@
 ///
 /// Headings include comparison and script titles, so a search finds them on
 /// long pages too; the text is the page's plain text, cut after
-/// `excerptLimit` characters. Folding accents and case is left to the browser.
+/// `Page.searchTextLimit` characters. Folding accents and case is left to the browser.
 enum SearchIndex {
     static let fileName = "search-index.js"
-    static let excerptLimit = 4_000
 
     static func render(_ edition: Edition) -> String {
         var sections: [String] = []
@@ -27,7 +26,7 @@ enum SearchIndex {
                 pages.append("[" + [
                     json(page.frontMatter.title), String(number), json(entry.id.outputPath.percentEncodedPath()),
                     "[" + headings.joined(separator: ",") + "]",
-                    json(excerpt(page.plainText, limit: excerptLimit)),
+                    json(page.searchText),
                 ].joined(separator: ",") + "]")
             }
         }
@@ -35,56 +34,30 @@ enum SearchIndex {
             + pages.joined(separator: ",\n") + "\n]};\n"
     }
 
-    /// The text with runs of white space folded, cut at a word boundary after at most `limit` characters.
-    static func excerpt(_ text: String, limit: Int) -> String {
-        // Unicode scalars rather than Characters: grapheme breaking is most of the cost otherwise.
-        var result = String.UnicodeScalarView()
-        var count = 0
-        var pendingSpace = false
-        var lastSpace: String.UnicodeScalarView.Index?
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace {
-                if count + 1 >= limit { break }
-                lastSpace = result.endIndex
-                result.append(" ")
-                count += 1
-                pendingSpace = false
-            }
-            if count >= limit {
-                if let lastSpace { result = String.UnicodeScalarView(result[..<lastSpace]) }
-                break
-            }
-            result.append(scalar)
-            count += 1
-        }
-        return String(result)
-    }
-
     /// A JSON string literal; also safe inside a script file.
     static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { input in
+            var result: [UInt8] = [UInt8(ascii: "\"")]
+            result.reserveCapacity(input.count + 8)
+            for (offset, byte) in input.enumerated() {
+                switch byte {
+                case UInt8(ascii: "\""): result += #"\""#.utf8
+                case UInt8(ascii: "\\"): result += #"\\"#.utf8
+                case UInt8(ascii: "\n"): result += #"\n"#.utf8
+                case UInt8(ascii: "\r"): result += #"\r"#.utf8
+                case UInt8(ascii: "\t"): result += #"\t"#.utf8
+                case UInt8(ascii: "<"): result += #"\u003c"#.utf8
+                case 0..<0x20: result += ("\\u" + String(byte, radix: 16).leftPadded(to: 4)).utf8
+                // U+2028 and U+2029 end a line in older JavaScript: E2 80 A8/A9 in UTF-8.
+                case 0xA8...0xA9 where offset >= 2 && input[offset - 2] == 0xE2 && input[offset - 1] == 0x80:
+                    result.removeLast(2)
+                    result += (byte == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                default: result.append(byte)
                 }
             }
+            result.append(UInt8(ascii: "\""))
+            return String(decoding: result, as: UTF8.self)
         }
-        return result + "\""
     }
 }

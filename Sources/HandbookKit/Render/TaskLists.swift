@@ -21,29 +21,3 @@ enum TaskLists {
         return result + rest
     }
 }
-
-extension String {
-    /// A plain byte search: Foundation's `contains` and the generic
-    /// `firstRange(of:)` cost more than rendering the page they look at.
-    func containsBytes(of needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard let first = pin.first else { return true }
-                guard hay.count >= pin.count else { return false }
-                var index = 0
-                let last = hay.count - pin.count
-                while index <= last {
-                    if hay[index] == first {
-                        var offset = 1
-                        while offset < pin.count && hay[index + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    index += 1
-                }
-                return false
-            }
-        }
-    }
-}
