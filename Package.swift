@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // glibc's mallopt, for the command line's memory tuning.
+        .systemLibrary(name: "CMalloc"),
         // The pipeline: Load → Parse → Render → Write, one folder per stage.
         .target(
             name: "HandbookKit",
@@ -45,6 +47,7 @@ let package = Package(
         .executableTarget(
             name: "handbook",
             dependencies: [
+                "CMalloc",
                 "HandbookKit",
                 "HandbookServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

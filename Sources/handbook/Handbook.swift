@@ -12,6 +12,11 @@ struct Handbook: AsyncParsableCommand {
             the folder on any static host.
             """,
         subcommands: [Build.self, Serve.self, Check.self, Translations.self, PDF.self])
+
+    static func main() async {
+        MemoryTuning.apply()
+        await main(nil)
+    }
 }
 
 /// The content folder, which every command reads.

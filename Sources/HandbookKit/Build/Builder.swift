@@ -117,21 +117,23 @@ public struct Builder: Sendable {
         let renderer = PageRenderer(site: site, theme: theme)
         var files: [PlannedFile] = []
         for edition in site.editions {
-            let order = edition.readingOrder
-            for (position, entry) in order.enumerated() {
-                files.append(PlannedFile(path: PageRenderer.outputPath(entry.id, in: edition.language.code)) {
-                    Array(renderer.render(entry, in: edition, position: position, readingOrder: order).utf8)
-                })
-            }
-        }
-        for edition in site.editions {
+            // An edition's whole-edition files go before its pages: each costs as much as
+            // hundreds of pages, so one core makes it while the other starts on the pages.
+            // Last in line they would leave a core idle; all at the front, two of them
+            // would be in memory at once.
             let code = edition.language.code
-            files.append(PlannedFile(path: code + "/404.html") { Array(renderer.renderNotFound(edition).utf8) })
-            files.append(PlannedFile(path: code + "/" + SearchIndex.fileName) { Array(SearchIndex.render(edition).utf8) })
             files.append(PlannedFile(path: code + "/" + PageRenderer.printPath) { Array(renderer.renderPrint(edition).utf8) })
+            files.append(PlannedFile(path: code + "/" + SearchIndex.fileName) { SearchIndex.render(edition) })
             if renderer.practiceLanguages.contains(code) {
                 files.append(PlannedFile(path: code + "/" + PageRenderer.practicePath) {
                     Array((renderer.renderPractice(edition) ?? "").utf8)
+                })
+            }
+            files.append(PlannedFile(path: code + "/404.html") { Array(renderer.renderNotFound(edition).utf8) })
+            let order = edition.readingOrder
+            for (position, entry) in order.enumerated() {
+                files.append(PlannedFile(path: PageRenderer.outputPath(entry.id, in: code)) {
+                    Array(renderer.render(entry, in: edition, position: position, readingOrder: order).utf8)
                 })
             }
         }

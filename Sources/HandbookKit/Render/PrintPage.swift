@@ -1,3 +1,5 @@
+import Mustache
+
 /// `<language>/print.html`: the whole handbook on one page, in reading order,
 /// to print as a booklet or save as a PDF. Each section is a part (a new
 /// sheet in print) and each page a chapter. Links between pages become links
@@ -10,38 +12,32 @@ extension PageRenderer {
         let code = edition.language.code
         let path = code + "/" + Self.printPath
         let order = edition.readingOrder
-        var targets: [String: (anchor: String, title: String)] = [:]
-        for entry in order {
-            targets[Self.outputPath(entry.id, in: code)] = (Self.bookletAnchor(entry.id), entry.page.frontMatter.title)
-        }
-        let frozenTargets = targets
+        let targets = Dictionary(order.map { entry in
+            (Self.outputPath(entry.id, in: code), (anchor: Self.bookletAnchor(entry.id), title: entry.page.frontMatter.title))
+        }, uniquingKeysWith: { first, _ in first })
         let defaultLocale = site.config.defaultLanguage.locale
         let strings = edition.language.strings
-        struct Job: Sendable { var entry: Entry; var shift: Int }
+        struct Job { var entry: Entry; var shift: Int }
         let jobs = edition.sections.flatMap { section in
             [Job(entry: section.index, shift: 1)] + section.pages.map { Job(entry: $0, shift: 2) }
         }
-        struct Chapter: Sendable { var anchor, title, description, body: String; var isFallback: Bool }
-        let chapters = jobs.parallelMap { job -> Chapter in
+        let chapters = jobs.map { job -> [String: Any] in
             let id = job.entry.id
             let anchor = Self.bookletAnchor(id)
-            let rebase = BodyRebase(
+            let page = job.entry.page
+            let body = RebasedBody(html: page.bodyHTML, rebase: BodyRebase(
                 from: Self.outputPath(id, in: code), to: path, idPrefix: anchor + ":", headingShift: job.shift,
                 pageLink: { target, fragment in
-                    guard let page = frozenTargets[target] else { return nil }
+                    guard let page = targets[target] else { return nil }
                     return ("#" + (page.anchor + (fragment.map { ":" + $0.removingPercentEncoding() } ?? "")).percentEncodedPath(),
                             page.title)
-                })
-            let page = job.entry.page
-            return Chapter(anchor: anchor, title: page.frontMatter.title, description: page.frontMatter.description ?? "",
-                           body: rebase.apply(TaskLists.label(page.bodyHTML)), isFallback: job.entry.isFallback)
-        }.map { chapter -> [String: Any] in
+                }))
             var context: [String: Any] = [
-                "anchor": chapter.anchor, "href": chapter.anchor.percentEncodedPath(), "title": chapter.title,
-                "description": chapter.description.isEmpty ? false : chapter.description,
-                "body": chapter.body, "fallback": chapter.isFallback,
+                "anchor": anchor, "href": anchor.percentEncodedPath(), "title": page.frontMatter.title,
+                "description": page.frontMatter.description.flatMap { $0.isEmpty ? nil : $0 as Any } ?? false,
+                "body": body, "fallback": job.entry.isFallback,
             ]
-            if chapter.isFallback { context["contentLang"] = defaultLocale }
+            if job.entry.isFallback { context["contentLang"] = defaultLocale }
             return context
         }
         var parts: [[String: Any]] = []
@@ -73,3 +69,11 @@ extension PageRenderer {
     }
 }
 
+/// A page's body as the booklet shows it, rebased when the template writes it:
+/// the booklet never holds a second copy of every body.
+private struct RebasedBody: MustacheCustomRenderable {
+    var html: String
+    var rebase: BodyRebase
+    var renderText: String { rebase.apply(TaskLists.label(html)) }
+    var isNull: Bool { false }
+}

@@ -11,35 +11,55 @@
 enum SearchIndex {
     static let fileName = "search-index.js"
 
-    static func render(_ edition: Edition) -> String {
-        var sections: [String] = []
-        var pages: [String] = []
-        for section in edition.sections {
-            let number = sections.count
-            sections.append(json(section.index.page.frontMatter.title))
+    /// The file's bytes, written straight into one buffer: it holds every page's text.
+    static func render(_ edition: Edition) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(edition.byID.values.reduce(0) { $0 + $1.page.searchText.utf8.count + 256 })
+        out += #"self.handbookSearchIndex = {"sections":["#.utf8
+        for (number, section) in edition.sections.enumerated() {
+            if number > 0 { out.append(UInt8(ascii: ",")) }
+            appendJSON(section.index.page.frontMatter.title, to: &out)
+        }
+        out += "],\n\"pages\":[\n".utf8
+        var first = true
+        for (number, section) in edition.sections.enumerated() {
             for entry in [section.index] + section.pages {
                 let page = entry.page
-                var headings: [String] = []
-                for heading in page.headings { headings += [json(heading.text), json(heading.anchor)] }
-                for comparison in page.comparisons { headings += [json(comparison.title), json(comparison.anchor)] }
-                for script in page.scripts { headings += [json(script.title), json(script.anchor)] }
-                pages.append("[" + [
-                    json(page.frontMatter.title), String(number), json(entry.id.outputPath.percentEncodedPath()),
-                    "[" + headings.joined(separator: ",") + "]",
-                    json(page.searchText),
-                ].joined(separator: ",") + "]")
+                if !first { out += ",\n".utf8 }
+                first = false
+                out.append(UInt8(ascii: "["))
+                appendJSON(page.frontMatter.title, to: &out)
+                out += ",\(number),".utf8
+                appendJSON(entry.id.outputPath.percentEncodedPath(), to: &out)
+                out += ",[".utf8
+                let headings = page.headings.map { ($0.text, $0.anchor) } + page.comparisons.map { ($0.title, $0.anchor) }
+                    + page.scripts.map { ($0.title, $0.anchor) }
+                for (index, (text, anchor)) in headings.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    appendJSON(text, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    appendJSON(anchor, to: &out)
+                }
+                out += "],".utf8
+                appendJSON(page.searchText, to: &out)
+                out.append(UInt8(ascii: "]"))
             }
         }
-        return "self.handbookSearchIndex = {\"sections\":[" + sections.joined(separator: ",") + "],\n\"pages\":[\n"
-            + pages.joined(separator: ",\n") + "\n]};\n"
+        out += "\n]};\n".utf8
+        return out
     }
 
     /// A JSON string literal; also safe inside a script file.
     static func json(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendJSON(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendJSON(_ text: String, to result: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { input in
-            var result: [UInt8] = [UInt8(ascii: "\"")]
-            result.reserveCapacity(input.count + 8)
+        text.withUTF8 { input in
+            result.append(UInt8(ascii: "\""))
             for (offset, byte) in input.enumerated() {
                 switch byte {
                 case UInt8(ascii: "\""): result += #"\""#.utf8
@@ -57,7 +77,6 @@ enum SearchIndex {
                 }
             }
             result.append(UInt8(ascii: "\""))
-            return String(decoding: result, as: UTF8.self)
         }
     }
 }

@@ -15,13 +15,11 @@ extension Array where Element: Sendable {
         }
         let box = UncheckedSendable(results)
         let input = self
-        // Chunks keep the per-task overhead small against tiny pages.
-        let chunk = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
-        let chunks = (count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { part in
-            for index in (part * chunk)..<Swift.min(count, (part + 1) * chunk) {
-                box.value[index] = transform(input[index])
-            }
+        // One element at a time: a worker takes the next index when it is free, so
+        // a few costly elements (a whole-edition file) do not leave a core idle.
+        // Handing out an index costs one atomic add, nothing beside a page.
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            box.value[index] = transform(input[index])
         }
         return results.map { $0! }
     }
