@@ -25,6 +25,39 @@ import Testing
         #expect(fixture.read(OutputWriter.marker) != nil)
     }
 
+    /// Above `Navigation.fullSidebarLimit` pages the sidebar opens only the current
+    /// section; the other sections are written once and must still link right from every depth.
+    @Test func largeSidebarOpensOnlyTheCurrentSectionWithLinksRightFromEveryFolder() throws {
+        var files = Fixture.minimal
+        for section in ["alpha", "beta", "gamma"] {
+            files["en/\(section)/index.md"] = "---\ntitle: Section \(section)\n---\n\nText.\n"
+            for number in 1...40 { files["en/\(section)/p\(number).md"] = "---\ntitle: \(section) \(number)\norder: \(number)\n---\n\nText.\n" }
+        }
+        let fixture = try Fixture(files)
+        let (ok, diagnostics) = fixture.build()
+        #expect(ok, "\(diagnostics)")
+        let page = try #require(fixture.read("en/beta/p7.html"))
+        let sidebar = try #require(page.components(separatedBy: "class=\"nav-sections\"").last?.components(separatedBy: "</ul>\n  <ul class=\"nav-tools\"").first)
+        #expect(sidebar.contains("<a href=\"../alpha/index.html\">Section alpha</a>"))
+        #expect(sidebar.contains("<a href=\"../gamma/index.html\">Section gamma</a>"))
+        #expect(sidebar.contains("<a href=\"../index.html\">Home</a>"))
+        #expect(sidebar.contains("<li class=\"nav-section active\">\n<a href=\"index.html\">Section beta</a>"))
+        #expect(sidebar.contains("<a href=\"p7.html\" aria-current=\"page\">beta 7</a>"))
+        #expect(sidebar.contains("<a href=\"p8.html\">beta 8</a>"))
+        #expect(!sidebar.contains("alpha 1<"), "closed sections do not list their pages")
+        #expect(sidebar.components(separatedBy: "aria-current").count == 2, "one current link")
+        // Sections in reading order, the current one in its place.
+        let order = ["Section alpha", "Section beta", "Section gamma"].map { sidebar.range(of: ">\($0)</a>")!.lowerBound }
+        #expect(order == order.sorted())
+
+        let home = try #require(fixture.read("en/index.html"))
+        #expect(home.contains("<a href=\"gamma/index.html\">Section gamma</a>"))
+        #expect(home.contains("<a href=\"index.html\" aria-current=\"page\">Home</a>"))
+        let booklet = try #require(fixture.read("en/print.html"))
+        #expect(booklet.contains("<a href=\"beta/index.html\">Section beta</a>"))
+        #expect(!booklet.contains("<li class=\"nav-section active\">"))
+    }
+
     @Test func missingTranslationFallsBackWithNoticeAndWarning() throws {
         var files = Fixture.minimal
         files["de/guide/page.md"] = nil

@@ -1,26 +1,42 @@
-/// The sidebar of one edition, made once per output folder rather than once
-/// per page: links are relative, and every page of a folder shares them, so a
-/// page only marks itself and its section. That keeps the sidebar's cost per
-/// page to copying one array and filling one section.
+import Mustache
+
+/// The sidebar of one edition, prepared once rather than once per page.
+///
+/// Links are relative, and pages live either in the language folder or one
+/// section folder below it, so a section that is not the current one looks
+/// the same from every page at the same depth. Each such section is written
+/// through the theme's `nav-section` template once per depth, and a page only
+/// fills in its own section. Without this the sidebar was most of the cost of
+/// a page: 50 sections and their links, escaped again on every page.
 struct Navigation: @unchecked Sendable {  // immutable after init; the dictionaries hold only value types
     /// Below this many pages a language's sidebar lists every page; above it,
     /// only the current section's, so navigation stays linear in the page count.
     static let fullSidebarLimit = 100
 
-    private struct Folder {
-        /// Each section as the sidebar shows it when the page is elsewhere.
-        var sections: [[String: Any]]
-        /// Each section's pages, none of them current; only for sections with a page in this folder.
-        var pages: [[[String: Any]]]
+    /// What the sidebar of one page is made of.
+    struct Sidebar {
+        /// The sections before and after the current one, already written.
+        var before: String
+        var after: String
+        /// The current section, for `nav-section`; nil outside any section (print, practice, 404).
+        var current: [String: Any]?
+        /// Every section, the current one marked: for themes that write the whole list themselves.
+        var all: [[String: Any]]
     }
 
-    private let edition: Edition
-    private let folders: [String: Folder]
-    /// Which section a page belongs to, and where in it (nil for the section's landing page).
+    /// The sections as seen from a folder at one depth below the language folder.
+    private struct View {
+        var sections: [[String: Any]]
+        var written: [String]
+    }
+
+    private let views: [View]  // by depth: 0 the language folder, 1 a section's folder
+    /// Each section as seen from its own folder, not current, with its pages (none current).
+    private let own: [[String: Any]]
     private let position: [PageID: (section: Int, page: Int?)]
 
-    init(_ edition: Edition) {
-        self.edition = edition
+    /// - Parameter write: writes one section through `nav-section`, as seen from `path`.
+    init(_ edition: Edition, write: (_ section: [String: Any], _ path: String) -> String) {
         let code = edition.language.code
         let showAll = edition.byID.count <= Self.fullSidebarLimit
         var position: [PageID: (section: Int, page: Int?)] = [:]
@@ -29,48 +45,40 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
             for (index, entry) in section.pages.enumerated() { position[entry.id] = (number, index) }
         }
         self.position = position
-        // The sections whose pages are shown from each folder: those with a page in it (all, on small sites).
-        var shownFrom: [String: Set<Int>] = [Self.folder(of: code + "/index.html"): []]
-        for (id, (section, _)) in position {
-            shownFrom[Self.folder(of: PageRenderer.outputPath(id, in: code)), default: []].insert(section)
-        }
-        var folders: [String: Folder] = [:]
-        for (folder, opened) in shownFrom {
-            let path = folder + "/index.html"
+
+        func item(_ section: Section, from path: String, withPages: Bool) -> [String: Any] {
             let href = { (id: PageID) in relativeURL(from: path, to: PageRenderer.outputPath(id, in: code)) }
-            var sections: [[String: Any]] = []
-            var pages: [[[String: Any]]] = []
-            for (number, section) in edition.sections.enumerated() {
-                let items: [[String: Any]] = section.folder.isEmpty || !(showAll || opened.contains(number)) ? [] : section.pages.map {
-                    ["title": $0.page.frontMatter.title, "href": href($0.id), "current": false]
-                }
-                let shown = showAll ? items : []
-                sections.append([
-                    "title": section.index.page.frontMatter.title, "href": href(section.index.id),
-                    "current": false, "active": false, "hasPages": !shown.isEmpty, "pages": shown,
-                ])
-                pages.append(items)
+            let pages: [[String: Any]] = section.folder.isEmpty || !withPages ? [] : section.pages.map {
+                ["title": $0.page.frontMatter.title, "href": href($0.id), "current": false]
             }
-            folders[folder] = Folder(sections: sections, pages: pages)
+            return ["title": section.index.page.frontMatter.title, "href": href(section.index.id),
+                    "current": false, "active": false, "hasPages": !pages.isEmpty, "pages": pages]
         }
-        self.folders = folders
+        // A folder at each depth whose name (NUL) no section can have, so every section is seen from outside.
+        views = [code + "/index.html", code + "/\u{0}/index.html"].map { path in
+            let sections = edition.sections.map { item($0, from: path, withPages: showAll) }
+            return View(sections: sections, written: sections.map { write($0, path) })
+        }
+        own = edition.sections.map { section in
+            item(section, from: PageRenderer.outputPath(section.index.id, in: code), withPages: true)
+        }
     }
 
-    /// The sidebar's sections for the page at `path`; `current` marks a page and opens its section.
-    func sections(at path: String, current: PageID?) -> [[String: Any]] {
-        guard let folder = folders[Self.folder(of: path)] else { return [] }
-        guard let current, let (number, page) = position[current] else { return folder.sections }
-        var sections = folder.sections
-        var items = folder.pages[number]
-        if let page, page < items.count { items[page]["current"] = true }
-        sections[number]["active"] = true
-        sections[number]["current"] = page == nil
-        sections[number]["hasPages"] = !items.isEmpty
-        sections[number]["pages"] = items
-        return sections
-    }
-
-    private static func folder(of path: String) -> String {
-        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+    /// The sidebar of the page at `path`; `current` marks a page and opens its section.
+    func sidebar(at path: String, current: PageID?) -> Sidebar {
+        let view = views[min(max(path.utf8.count { $0 == UInt8(ascii: "/") } - 1, 0), 1)]
+        guard let current, let (number, page) = position[current] else {
+            return Sidebar(before: view.written.joined(), after: "", current: nil, all: view.sections)
+        }
+        var section = own[number]
+        var pages = section["pages"] as? [[String: Any]] ?? []
+        if let page, page < pages.count { pages[page]["current"] = true }
+        section["active"] = true
+        section["current"] = page == nil
+        section["pages"] = pages
+        var all = view.sections
+        all[number] = section
+        return Sidebar(before: view.written[..<number].joined(), after: view.written[(number + 1)...].joined(),
+                       current: section, all: all)
     }
 }

@@ -7,7 +7,7 @@ public struct PageRenderer: Sendable {
     /// Languages with at least one comparison, which get a practice page.
     let practiceLanguages: Set<String>
     /// Each edition's sidebar, by language code.
-    let navigations: [String: Navigation]
+    private(set) var navigations: [String: Navigation] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -15,7 +15,11 @@ public struct PageRenderer: Sendable {
         practiceLanguages = Set(site.editions.filter { edition in
             edition.byID.values.contains { !$0.page.comparisons.isEmpty }
         }.map(\.language.code))
-        navigations = Dictionary(site.editions.map { ($0.language.code, Navigation($0)) }, uniquingKeysWith: { a, _ in a })
+        for edition in site.editions {
+            navigations[edition.language.code] = Navigation(edition) { [self] section, path in
+                theme.render("nav-section", common(edition, path: path).merging(section) { $1 })
+            }
+        }
     }
 
     static func outputPath(_ id: PageID, in language: String) -> String {
@@ -50,7 +54,7 @@ public struct PageRenderer: Sendable {
             context["xDefault"] = absolute(href(entry.id, original.language.code), from: path)
         }
 
-        context["nav"] = navigation(edition, current: entry.id, path: path)
+        addNavigation(to: &context, edition, current: entry.id, path: path)
         context["toc"] = page.headings.map { ["text": $0.text, "anchor": $0.anchor, "level": $0.level] }
         context["hasToc"] = page.headings.count >= 2
         let previous = position > 0 ? readingOrder[position - 1] : nil
@@ -88,9 +92,14 @@ public struct PageRenderer: Sendable {
         ])
     }
 
-    /// The sidebar's sections; the current one lists its pages (all of them on small sites).
-    func navigation(_ edition: Edition, current: PageID?, path: String) -> [[String: Any]] {
-        navigations[edition.language.code]?.sections(at: path, current: current) ?? []
+    /// The sidebar: `sectionsBefore`, `currentSection` and `sectionsAfter` for the
+    /// built-in theme, and `nav`, every section, for themes that write the list themselves.
+    func addNavigation(to context: inout [String: Any], _ edition: Edition, current: PageID?, path: String) {
+        guard let sidebar = navigations[edition.language.code]?.sidebar(at: path, current: current) else { return }
+        context["sectionsBefore"] = sidebar.before
+        context["currentSection"] = sidebar.current.map { $0 as Any } ?? false
+        context["sectionsAfter"] = sidebar.after
+        context["nav"] = sidebar.all
     }
 
     func common(_ edition: Edition, path: String) -> [String: Any] {

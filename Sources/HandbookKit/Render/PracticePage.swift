@@ -48,7 +48,7 @@ extension PageRenderer {
         context["isPractice"] = true
         context["questions"] = questions
         context["total"] = questions.count
-        context["nav"] = navigation(edition, current: nil, path: path)
+        addNavigation(to: &context, edition, current: nil, path: path)
         context["languages"] = site.editions.map { other -> [String: Any] in
             let target = practiceLanguages.contains(other.language.code) ? Self.practicePath : "index.html"
             return ["name": other.language.name, "locale": other.language.locale,

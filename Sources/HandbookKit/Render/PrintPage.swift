@@ -53,7 +53,7 @@ extension PageRenderer {
         context["pageTitle"] = strings["print_title"]
         context["isPrint"] = true
         context["parts"] = parts
-        context["nav"] = navigation(edition, current: nil, path: path)
+        addNavigation(to: &context, edition, current: nil, path: path)
         context["languages"] = site.editions.map { other -> [String: Any] in
             ["name": other.language.name, "locale": other.language.locale,
              "href": relativeURL(from: path, to: other.language.code + "/" + Self.printPath),

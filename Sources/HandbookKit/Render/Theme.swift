@@ -7,7 +7,7 @@ import Mustache
 public struct Theme: Sendable {
     /// Templates every theme has; an override must keep these names.
     public static let templateNames = [
-        "layout", "page", "not-found", "language-chooser", "sidebar", "search", "practice", "print",
+        "layout", "page", "not-found", "language-chooser", "sidebar", "nav-section", "search", "practice", "print",
     ]
 
     let library: MustacheLibrary
@@ -21,6 +21,7 @@ public struct Theme: Sendable {
         "not-found.mustache": PackageResources.not_found_mustache,
         "language-chooser.mustache": PackageResources.language_chooser_mustache,
         "sidebar.mustache": PackageResources.sidebar_mustache,
+        "nav-section.mustache": PackageResources.nav_section_mustache,
         "search.mustache": PackageResources.search_mustache,
         "practice.mustache": PackageResources.practice_mustache,
         "print.mustache": PackageResources.print_mustache,
