@@ -13,10 +13,10 @@ import Glibc
 ///   last look. inotify is silent on network drives and on some bind mounts
 ///   (a change made by another machine or outside the container), and a
 ///   folder can outrun the `max_user_watches` limit. While inotify is trusted
-///   the tree is looked at every second or so; once a look finds a change no
-///   event announced (or inotify is unavailable), the watcher polls as fast as
-///   before: every 50 ms, or twice what a look costs on a huge tree, so it
-///   never takes more than a third of a core.
+///   the tree is looked at every second, or ten times what a look costs; once
+///   a look finds a change no event announced (or inotify is unavailable), the
+///   watcher polls as fast as before: every 50 ms, or twice what a look costs
+///   on a huge tree, so it never takes more than a third of a core.
 final class ContentWatcher: @unchecked Sendable {
     let root: String
     var interval: Duration = .milliseconds(50)
@@ -39,6 +39,8 @@ final class ContentWatcher: @unchecked Sendable {
 
     private var snapshot: Snapshot = [:]
     private let inotify: Inotify?
+    /// New files whose IN_CREATE was seen, until the next look.
+    private var awaitingClose: Set<String> = []
     /// Whether inotify is set up and has not been caught missing a change.
     private(set) var trusted: Bool
 
@@ -70,28 +72,31 @@ final class ContentWatcher: @unchecked Sendable {
             tick?.cancel()
         }
         scheduleTick(after: trusted ? safetyInterval : interval)
-        var eventsSinceLastTick = false
         await withTaskCancellationHandler {
             for await reason in wakes {
                 if Task.isCancelled { break }
                 var dirty: Set<String>
                 switch reason {
                 case .events:
-                    let events = inotify?.take() ?? []
-                    eventsSinceLastTick = eventsSinceLastTick || !events.isEmpty
-                    dirty = changes(after: events)
+                    dirty = changes(after: inotify?.take() ?? [])
                 case .tick:
+                    // Queued events first: what the look then finds, no event announced.
+                    let announced = changes(after: inotify?.take() ?? [])
                     let start = clock.now
                     let current = look(under: root)
                     let cost = clock.now - start
-                    dirty = Self.difference(snapshot, current)
+                    let unannounced = Self.difference(snapshot, current)
                     snapshot = current
-                    if !dirty.isEmpty, trusted, !eventsSinceLastTick {
-                        // A change no event announced: inotify does not see this
-                        // folder's changes (a network drive?), so poll fast from now on.
+                    // Events that came during the look may be for what it found.
+                    let late = inotify?.take() ?? []
+                    dirty = announced.union(unannounced).union(changes(after: late))
+                    // A new file still being written was announced by IN_CREATE.
+                    if trusted, !unannounced.subtracting(awaitingClose).isEmpty, late.isEmpty {
+                        // inotify does not see this folder's changes (a network
+                        // drive? a bind mount?), so poll fast from now on.
                         trusted = false
                     }
-                    eventsSinceLastTick = false
+                    awaitingClose = []
                     scheduleTick(after: trusted ? max(safetyInterval, cost * 10) : max(interval, cost * 2))
                 }
                 if !dirty.isEmpty { await onChange(withLinks(dirty)) }
@@ -117,7 +122,10 @@ final class ContentWatcher: @unchecked Sendable {
             guard let folder = event.folder, !event.name.isEmpty, !event.name.hasPrefix(".") else { continue }
             let path = folder + "/" + event.name
             // A new regular file is written and closed next; its IN_CLOSE_WRITE says when it is whole.
-            if event.has(IN_CREATE), !event.has(IN_ISDIR), Self.stamp(path)?.type == S_IFREG { continue }
+            if event.has(IN_CREATE), !event.has(IN_ISDIR), Self.stamp(path)?.type == S_IFREG {
+                awaitingClose.insert(path)
+                continue
+            }
             dirty.formUnion(relook(path))
         }
         return dirty

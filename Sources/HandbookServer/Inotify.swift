@@ -26,6 +26,7 @@ final class Inotify: @unchecked Sendable {
     private var folders: [Int32: String] = [:]
     private var pending: [Event] = []
     private var stopped = false
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// Nil where the kernel has no inotify (or the process is out of instances).
     init?() {
@@ -46,28 +47,37 @@ final class Inotify: @unchecked Sendable {
     /// Starts the reading thread; `wake` is called after each batch of events.
     func start(wake: @escaping @Sendable () -> Void) {
         let thread = Thread { [self] in
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             // The timeout only bounds how long the thread outlives `stop()`.
             while !lock.withLock({ stopped }) {
                 guard poll(&poller, 1, 250) > 0 else { continue }
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                guard count > 0 else { continue }
-                let events = parse(buffer[..<count])
-                lock.withLock { pending += events }
-                wake()
+                if lock.withLock({ drain() }) { wake() }
             }
-            close(descriptor)
+            lock.withLock { _ = close(descriptor) }
         }
         thread.name = "handbook inotify"
         thread.start()
     }
 
-    /// The events read since the last call.
+    /// The events so far, including any the thread has not read yet: a look that
+    /// follows sees every change made before it.
     func take() -> [Event] {
         lock.withLock {
+            if !stopped { drain() }
             defer { pending = [] }
             return pending
+        }
+    }
+
+    /// Reads what the kernel has queued (the descriptor does not block). Under the lock.
+    @discardableResult
+    private func drain() -> Bool {
+        var any = false
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { return any }
+            pending += parse(buffer[..<count])
+            any = true
         }
     }
 
@@ -75,7 +85,7 @@ final class Inotify: @unchecked Sendable {
         lock.withLock { stopped = true }
     }
 
-    /// `struct inotify_event` records: wd, mask, cookie, len, then `len` bytes of NUL-padded name.
+    /// `struct inotify_event` records (under the lock): wd, mask, cookie, len, then `len` bytes of NUL-padded name.
     private func parse(_ bytes: ArraySlice<UInt8>) -> [Event] {
         var events: [Event] = []
         var offset = bytes.startIndex
@@ -89,10 +99,8 @@ final class Inotify: @unchecked Sendable {
             }
             let nameBytes = bytes[(offset + header)..<min(bytes.endIndex, offset + header + length)]
             let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
-            let folder = lock.withLock { () -> String? in
-                defer { if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil } }
-                return folders[wd]
-            }
+            let folder = folders[wd]
+            if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil }
             events.append(Event(folder: folder, name: name, mask: mask))
             offset += header + length
         }

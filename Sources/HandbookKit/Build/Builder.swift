@@ -55,6 +55,8 @@ public struct Builder: Sendable {
     /// Loads, parses and checks; names every file of the site without making it.
     /// The preview server makes only the files a browser asks for.
     public func plan() throws(BuildFailed) -> Plan {
+        // Until this load succeeds, the last one says nothing about the disk.
+        cache?.forgetTree()
         let (tree, loadWarnings) = try ContentLoader(fileSystem: fileSystem, root: content).load()
         var diagnostics = loadWarnings
         let theme: Theme

@@ -96,6 +96,10 @@ extension PageCache {
 
     var keptTree: Kept? { lock.withLock { kept } }
 
+    func forgetTree() {
+        lock.withLock { kept = nil }
+    }
+
     func keep(_ tree: ContentTree, loadWarnings: [Diagnostic], theme: Theme) {
         let pageIndex = Dictionary(tree.pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         let sources = Set(pageIndex.keys).union(tree.files.map(\.source))
