@@ -46,10 +46,12 @@ public actor LiveSite {
     private var defaultLanguage = ""
 
     /// Rebuilds from the content folder and tells every listener the outcome.
+    /// `changed`, from the watcher, names the only paths that changed since the
+    /// last rebuild, so the rest need not be read again; nil reads everything.
     @discardableResult
-    public func rebuild() -> State {
+    public func rebuild(changed: Set<String>? = nil) -> State {
         do {
-            let plan = try builder.plan()
+            let plan = if let changed { try builder.plan(changed: changed) } else { try builder.plan() }
             planned = Dictionary(plan.outputs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
             made = [:]
             defaultLanguage = plan.site.config.defaultLanguage.code

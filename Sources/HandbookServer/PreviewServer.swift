@@ -45,6 +45,9 @@ public struct PreviewServer: Sendable {
     public func run(events: @escaping @Sendable (Event) -> Void) async throws {
         let clock = ContinuousClock()
         let first = clock.now
+        // The watcher takes its first look before the first build reads anything,
+        // so an edit made during that build is reported afterwards.
+        let watcher = ContentWatcher(root: builder.content)
         events(.built(await site.rebuild(), clock.now - first))
 
         let address: any SocketAddress
@@ -76,10 +79,9 @@ public struct PreviewServer: Sendable {
                 let port = await server.listeningPort ?? options.port
                 let shownHost = options.host.contains(":") ? "[\(options.host)]" : options.host
                 events(.listening(URL(string: "http://\(shownHost):\(port)/")!))
-                let watcher = ContentWatcher(fileSystem: builder.fileSystem, root: builder.content)
-                await watcher.run {
+                await watcher.run { changed in
                     let start = clock.now
-                    let state = await site.rebuild()
+                    let state = await site.rebuild(changed: changed)
                     events(.built(state, clock.now - start))
                 }
             }

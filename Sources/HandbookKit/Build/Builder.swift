@@ -55,6 +55,8 @@ public struct Builder: Sendable {
     /// Loads, parses and checks; names every file of the site without making it.
     /// The preview server makes only the files a browser asks for.
     public func plan() throws(BuildFailed) -> Plan {
+        // Until this load succeeds, the last one says nothing about the disk.
+        cache?.forgetTree()
         let (tree, loadWarnings) = try ContentLoader(fileSystem: fileSystem, root: content).load()
         var diagnostics = loadWarnings
         let theme: Theme
@@ -63,24 +65,11 @@ public struct Builder: Sendable {
         } catch {
             throw BuildFailed(diagnostics + error.diagnostics)
         }
+        cache?.keep(tree, loadWarnings: loadWarnings, theme: theme)
 
         let config = tree.config
         let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML)
-        let fileSystem = self.fileSystem, cache = self.cache
-        let parsed = tree.pages.parallelMap { source -> (Page?, [Diagnostic]) in
-            let bytes: [UInt8]
-            do {
-                bytes = try fileSystem.read(source.path)
-            } catch {
-                return (nil, [.error("cannot read the file: \(readFailure(error))", at: SourceLocation(path: source.path))])
-            }
-            let strings = config.language(source.language)?.strings ?? .english
-            let settings = PageCache.Settings(rawHTML: parser.rawHTML, languages: parser.languages, strings: strings)
-            if let cached = cache?.result(for: source.path, bytes: bytes, settings: settings) { return cached }
-            let result = parser.parse(source, bytes: bytes, strings: strings)
-            cache?.store(result, for: source.path, bytes: bytes, settings: settings)
-            return result
-        }
+        let parsed = tree.pages.parallelMap { parse($0, config: config, parser: parser, bytes: nil) }
         cache?.keep(only: Set(tree.pages.map(\.path)))
         diagnostics += parsed.flatMap(\.1)
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
@@ -88,14 +77,21 @@ public struct Builder: Sendable {
         let (site, siteDiagnostics) = SiteAssembler.assemble(
             config: config, pages: parsed.compactMap(\.0), files: tree.files, contentRoot: content)
         diagnostics += siteDiagnostics
-        diagnostics += Self.generatedFileConflicts(site)
+        let conflicts = Self.generatedFileConflicts(site)
+        diagnostics += conflicts
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
+        cache?.keep(site, diagnostics: siteDiagnostics + conflicts)
+        return Plan(site: site, outputs: outputs(site, theme: theme, files: tree.files), warnings: diagnostics)
+    }
 
+    /// Every file of a checked site, named with the recipe that makes it.
+    func outputs(_ site: Site, theme: Theme, files: [StaticFile]) -> [PlannedFile] {
+        let fileSystem = self.fileSystem
         var outputs = plan(site, theme: theme)
-        for file in tree.files {
+        for file in files {
             outputs.append(PlannedFile(path: file.destination, source: file.source) { try fileSystem.read(file.source) })
         }
-        return Plan(site: site, outputs: outputs, warnings: diagnostics)
+        return outputs
     }
 
     /// Renders and writes the site; returns the warnings of a successful build.
@@ -131,10 +127,12 @@ public struct Builder: Sendable {
             }
             files.append(PlannedFile(path: code + "/404.html") { Array(renderer.renderNotFound(edition).utf8) })
             let order = edition.readingOrder
-            for (position, entry) in order.enumerated() {
-                files.append(PlannedFile(path: PageRenderer.outputPath(entry.id, in: code)) {
-                    Array(renderer.render(entry, in: edition, position: position, readingOrder: order).utf8)
-                })
+            // One closure per edition, so each page's recipe holds a position, not a copy of its page.
+            let page: @Sendable (Int) -> [UInt8] = { position in
+                Array(renderer.render(order[position], in: edition, position: position, readingOrder: order).utf8)
+            }
+            for position in order.indices {
+                files.append(PlannedFile(path: PageRenderer.outputPath(order[position].id, in: code)) { page(position) })
             }
         }
         files.append(PlannedFile(path: "index.html") { Array(renderer.renderLanguageChooser().utf8) })

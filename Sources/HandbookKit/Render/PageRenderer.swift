@@ -6,8 +6,9 @@ public struct PageRenderer: Sendable {
     let theme: Theme
     /// Languages with at least one comparison, which get a practice page.
     let practiceLanguages: Set<String>
-    /// Each edition's sidebar, by language code.
-    private(set) var navigations: [String: Navigation] = [:]
+    /// Each edition's sidebar, by language code, made with the edition's first page:
+    /// a rebuild in the preview server should not wait for sidebars nobody has asked for yet.
+    private var navigations: [String: Once<Navigation>] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -16,8 +17,10 @@ public struct PageRenderer: Sendable {
             edition.byID.values.contains { !$0.page.comparisons.isEmpty }
         }.map(\.language.code))
         for edition in site.editions {
-            navigations[edition.language.code] = Navigation(edition) { [self] section, path in
-                theme.render("nav-section", common(edition, path: path).merging(section) { $1 })
+            navigations[edition.language.code] = Once { [self] in
+                Navigation(edition) { section, path in
+                    theme.render("nav-section", common(edition, path: path).merging(section) { $1 })
+                }
             }
         }
     }
@@ -95,7 +98,7 @@ public struct PageRenderer: Sendable {
     /// The sidebar: `sectionsBefore`, `currentSection` and `sectionsAfter` for the
     /// built-in theme, and `nav`, every section, for themes that write the list themselves.
     func addNavigation(to context: inout [String: Any], _ edition: Edition, current: PageID?, path: String) {
-        guard let sidebar = navigations[edition.language.code]?.sidebar(at: path, current: current) else { return }
+        guard let sidebar = navigations[edition.language.code]?.get().sidebar(at: path, current: current) else { return }
         context["sectionsBefore"] = sidebar.before
         context["currentSection"] = sidebar.current.map { $0 as Any } ?? false
         context["sectionsAfter"] = sidebar.after
