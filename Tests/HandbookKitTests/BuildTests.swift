@@ -58,6 +58,33 @@ import Testing
         #expect(!booklet.contains("<li class=\"nav-section active\">"))
     }
 
+    /// A handbook with many sections lists a window of them around the current one,
+    /// so a page does not grow with the handbook.
+    @Test func manySectionsAreListedInAWindowWithLinksBeyondIt() throws {
+        var files = Fixture.minimal
+        for number in 1...40 {
+            let name = "s" + String(number).leftPadded(to: 2)
+            files["en/\(name)/index.md"] = "---\ntitle: Section \(name)\norder: \(number + 1)\n---\n\nText.\n"
+        }
+        let fixture = try Fixture(files)
+        let (ok, diagnostics) = fixture.build()
+        #expect(ok, "\(diagnostics)")
+        let page = try #require(fixture.read("en/s20/index.html"))
+        let sidebar = try #require(page.components(separatedBy: "class=\"nav-sections\"").last?.components(separatedBy: "class=\"nav-tools\"").first)
+        let listed = sidebar.components(separatedBy: "<li class=\"nav-section").count - 1
+        #expect(listed == Navigation.sectionWindow)
+        // Home, guide, s01 … s40: s20 is the 22nd of 42, so s10 … s30 are listed.
+        #expect(sidebar.contains(">Section s10</a>") && sidebar.contains(">Section s30</a>"))
+        #expect(!sidebar.contains(">Section s09</a>") && !sidebar.contains(">Section s31</a>"))
+        #expect(sidebar.contains("<li class=\"nav-more\"><a href=\"../s09/index.html\">Earlier sections</a></li>"))
+        #expect(sidebar.contains("<li class=\"nav-more\"><a href=\"../s31/index.html\">Later sections</a></li>"))
+        let home = try #require(fixture.read("en/index.html"))
+        #expect(!home.contains("Earlier sections"))
+        #expect(home.contains("<a href=\"s20/index.html\">Later sections</a>"))
+        #expect(Navigation.window(around: 41, count: 42) == 21..<42)
+        #expect(Navigation.window(around: 3, count: 5) == 0..<5)
+    }
+
     @Test func missingTranslationFallsBackWithNoticeAndWarning() throws {
         var files = Fixture.minimal
         files["de/guide/page.md"] = nil

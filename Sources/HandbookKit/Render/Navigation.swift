@@ -12,6 +12,10 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
     /// Below this many pages a language's sidebar lists every page; above it,
     /// only the current section's, so navigation stays linear in the page count.
     static let fullSidebarLimit = 100
+    /// At most this many sections are listed around the current one, with links
+    /// to the sections before and after them: a sidebar of every section would
+    /// make each page grow with the handbook, and the whole site quadratic.
+    static let sectionWindow = 21
 
     /// What the sidebar of one page is made of.
     struct Sidebar {
@@ -20,8 +24,11 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
         var after: String
         /// The current section, for `nav-section`; nil outside any section (print, practice, 404).
         var current: [String: Any]?
-        /// Every section, the current one marked: for themes that write the whole list themselves.
+        /// Every listed section, the current one marked: for themes that write the list themselves.
         var all: [[String: Any]]
+        /// The section just before or after the listed ones, when there is one.
+        var earlier: [String: Any]?
+        var later: [String: Any]?
     }
 
     /// The sections as seen from a folder at one depth below the language folder.
@@ -67,8 +74,15 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
     /// The sidebar of the page at `path`; `current` marks a page and opens its section.
     func sidebar(at path: String, current: PageID?) -> Sidebar {
         let view = views[min(max(path.utf8.count { $0 == UInt8(ascii: "/") } - 1, 0), 1)]
-        guard let current, let (number, page) = position[current] else {
-            return Sidebar(before: view.written.joined(), after: "", current: nil, all: view.sections)
+        let place = current.flatMap { position[$0] }
+        let listed = Self.window(around: place?.section ?? 0, count: view.sections.count)
+        let link = { (number: Int) -> [String: Any]? in
+            view.sections.indices.contains(number) ? ["href": view.sections[number]["href"] ?? ""] : nil
+        }
+        let earlier = link(listed.lowerBound - 1), later = link(listed.upperBound)
+        guard let (number, page) = place else {
+            return Sidebar(before: view.written[listed].joined(), after: "", current: nil,
+                           all: Array(view.sections[listed]), earlier: earlier, later: later)
         }
         var section = own[number]
         var pages = section["pages"] as? [[String: Any]] ?? []
@@ -76,9 +90,17 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
         section["active"] = true
         section["current"] = page == nil
         section["pages"] = pages
-        var all = view.sections
-        all[number] = section
-        return Sidebar(before: view.written[..<number].joined(), after: view.written[(number + 1)...].joined(),
-                       current: section, all: all)
+        var all = Array(view.sections[listed])
+        all[number - listed.lowerBound] = section
+        return Sidebar(before: view.written[listed.lowerBound..<number].joined(),
+                       after: view.written[(number + 1)..<listed.upperBound].joined(),
+                       current: section, all: all, earlier: earlier, later: later)
+    }
+
+    /// `sectionWindow` sections with `current` in the middle, shifted to fit at either end.
+    static func window(around current: Int, count: Int) -> Range<Int> {
+        let size = min(sectionWindow, count)
+        let start = min(max(current - sectionWindow / 2, 0), count - size)
+        return start..<(start + size)
     }
 }

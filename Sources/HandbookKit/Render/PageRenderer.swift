@@ -96,13 +96,16 @@ public struct PageRenderer: Sendable {
     }
 
     /// The sidebar: `sectionsBefore`, `currentSection` and `sectionsAfter` for the
-    /// built-in theme, and `nav`, every section, for themes that write the list themselves.
+    /// built-in theme, `nav` (the same sections) for themes that write the list
+    /// themselves, and `earlierSections` / `laterSections` beyond the listed ones.
     func addNavigation(to context: inout [String: Any], _ edition: Edition, current: PageID?, path: String) {
         guard let sidebar = navigations[edition.language.code]?.get().sidebar(at: path, current: current) else { return }
         context["sectionsBefore"] = sidebar.before
         context["currentSection"] = sidebar.current.map { $0 as Any } ?? false
         context["sectionsAfter"] = sidebar.after
         context["nav"] = sidebar.all
+        context["earlierSections"] = sidebar.earlier.map { $0 as Any } ?? false
+        context["laterSections"] = sidebar.later.map { $0 as Any } ?? false
     }
 
     func common(_ edition: Edition, path: String) -> [String: Any] {
