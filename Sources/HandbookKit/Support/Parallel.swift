@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 extension Array where Element: Sendable {
     /// `map` on every core, results in the original order. Pages are
