@@ -8,11 +8,19 @@ import subprocess
 import time
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = ROOT / os.environ.get("HANDBOOK_BINARY", ".build/debug/handbook")
+
+
+def reloading(browser):
+    """A wait across live reloads: an element found just before the page
+    reloads is stale a moment later, which means "look again", not a failure."""
+    return WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
 
 
 @pytest.fixture()
@@ -43,15 +51,15 @@ def test_edit_reloads_and_errors_show_until_fixed(served, desktop):
     time.sleep(0.3)  # let the page's live-reload socket connect
 
     page.write_text(original.replace("title: Listen", "title: Listen first"), encoding="utf-8")
-    WebDriverWait(desktop, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Listen first")
+    reloading(desktop).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Listen first")
 
     page.write_text(original + "\n:::compare Never closed\n", encoding="utf-8")
-    overlay = WebDriverWait(desktop, 10).until(lambda d: d.find_element(By.ID, "handbook-build-error"))
+    overlay = reloading(desktop).until(lambda d: d.find_element(By.ID, "handbook-build-error"))
     assert re.search(r"listen\.md:\d+:1: error: ':::compare Never closed' is never closed", overlay.text)
     assert desktop.find_element(By.TAG_NAME, "h1").text == "Listen first", "the last good version stays"
 
     page.write_text(original, encoding="utf-8")
-    WebDriverWait(desktop, 10).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Listen")
+    reloading(desktop).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == "Listen")
     assert not desktop.find_elements(By.ID, "handbook-build-error")
 
 
