@@ -84,11 +84,11 @@ import Testing
         #expect("alpha beta gamma".foldedExcerpt(limit: 12) == "alpha beta")
         #expect(String(repeating: "word ", count: 10_000).foldedExcerpt(limit: Page.searchTextLimit).count
                 <= Page.searchTextLimit)
-        #expect(SearchIndex.json("a\"b\\c\n</script>\u{2028}") == "\"a\\\"b\\\\c\\n\\u003c/script>\\u2028\"")
+        #expect(json("a\"b\\c\n</script>\u{2028}") == "\"a\\\"b\\\\c\\n\\u003c/script>\\u2028\"")
         // Unicode white space folds like ASCII; other multi-byte characters count once and stay whole.
         #expect("a\u{00A0}b\u{3000}\u{2003} c\u{2028}".foldedExcerpt(limit: 100) == "a b c")
         #expect("ääää öö".foldedExcerpt(limit: 5) == "ääää")
-        #expect(SearchIndex.json("\u{2029}\u{2020}\u{1}") == "\"\\u2029\u{2020}\\u0001\"")
+        #expect(json("\u{2029}\u{2020}\u{1}") == "\"\\u2029\u{2020}\\u0001\"")
     }
 
     @Test func practiceShowsRepliesWithoutTheirReasons() throws {
@@ -191,4 +191,11 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
         #expect(PDFExporter.findChromium(path: "/nonexistent:" + folder.path) == fake.path)
     }
+}
+
+/// The search index's JSON string literal for `text`.
+private func json(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    SearchIndex.appendJSON(text, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
 }

@@ -49,13 +49,7 @@ enum SearchIndex {
         return out
     }
 
-    /// A JSON string literal; also safe inside a script file.
-    static func json(_ text: String) -> String {
-        var out: [UInt8] = []
-        appendJSON(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
+    /// `text` as a JSON string literal, also safe inside a script file.
     static func appendJSON(_ text: String, to result: inout [UInt8]) {
         var text = text
         text.withUTF8 { input in

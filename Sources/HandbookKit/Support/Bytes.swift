@@ -14,12 +14,15 @@ extension UnsafeBufferPointer<UInt8> {
 
     /// The start of the first `needle` at or after `start`.
     func firstIndex(of needle: StaticString, from start: Int) -> Int? {
-        let pin = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pin.first else { return start }
+        firstIndex(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), from: start)
+    }
+
+    func firstIndex(of needle: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first else { return start }
         var index = start
         while let candidate = firstIndex(of: first, from: index) {
-            guard candidate + pin.count <= count else { return nil }
-            if memcmp(baseAddress! + candidate, pin.baseAddress!, pin.count) == 0 { return candidate }
+            guard candidate + needle.count <= count else { return nil }
+            if memcmp(baseAddress! + candidate, needle.baseAddress!, needle.count) == 0 { return candidate }
             index = candidate + 1
         }
         return nil
@@ -54,17 +57,6 @@ extension String {
     func containsBytes(of needle: String) -> Bool {
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard let first = pin.first else { return true }
-                var index = 0
-                while let candidate = hay.firstIndex(of: first, from: index) {
-                    guard candidate + pin.count <= hay.count else { return false }
-                    if memcmp(hay.baseAddress! + candidate, pin.baseAddress!, pin.count) == 0 { return true }
-                    index = candidate + 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { hay in needle.withUTF8 { hay.firstIndex(of: $0, from: 0) != nil } }
     }
 }
