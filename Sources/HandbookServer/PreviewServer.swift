@@ -147,7 +147,7 @@ struct PreviewHandler: HTTPHandler {
         }
         guard let file = await site.file(path) else {
             if await site.file(path + "/index.html") != nil {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: request.target.path() + "/"])
+                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: request.target.path() + "/"]))
             }
             if let notFound = await site.notFoundPage(for: path) {
                 var response = respond(request, LiveReload.inject(into: notFound.bytes, generation: generation),
@@ -161,14 +161,14 @@ struct PreviewHandler: HTTPHandler {
         // A page carries the build it came from, so its tag changes with every build.
         let etag = isHTML ? String(file.etag.dropLast()) + "-\(generation)\"" : file.etag
         if request.headers[.ifNoneMatch] == etag {
-            return HTTPResponse(statusCode: .notModified, headers: [.eTag: etag])
+            return HTTPResponse(statusCode: .notModified, headers: HTTPHeaders([.eTag: etag]))
         }
         let body = isHTML ? LiveReload.inject(into: file.bytes, generation: generation) : file.bytes
         return respond(request, body, type: MediaType.of(path), etag: etag)
     }
 
     private func respond(_ request: HTTPRequest, _ body: [UInt8], type: String, etag: String?) -> HTTPResponse {
-        var headers: [HTTPHeader: String] = [
+        var headers: HTTPHeaders = [
             .contentType: type,
             .cacheControl: "no-cache",
             HTTPHeader("X-Content-Type-Options"): "nosniff",
@@ -180,7 +180,7 @@ struct PreviewHandler: HTTPHandler {
     }
 
     private func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data(message.utf8))
+        HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data(message.utf8))
     }
 }
 

@@ -83,12 +83,12 @@ let pagePath = "en/guide/page.md"
     @Test func emptyFileIsAnError() throws {
         let (fixture, ok, diagnostics) = try rebuild { try $0.write(pagePath, "") }
         #expect(!ok)
-        expectError(diagnostics, in: fixture, pagePath, 1, 1, "the file is empty: a page starts with front matter")
+        expectError(diagnostics, in: fixture, pagePath, 1, 1, "the file is empty: a page starts with its title")
     }
 
-    @Test func pageWithoutFrontMatterIsAnError() throws {
-        let (fixture, _, diagnostics) = try rebuild { try $0.write(pagePath, "# Just Markdown\n") }
-        expectError(diagnostics, in: fixture, pagePath, 1, 1, "page has no front matter: start the file with a line '---'")
+    @Test func pageWithoutFrontMatterOrHeadingIsAnError() throws {
+        let (fixture, _, diagnostics) = try rebuild { try $0.write(pagePath, "Just Markdown, no heading\n") }
+        expectError(diagnostics, in: fixture, pagePath, 1, 1, "the page has no title: start it with a line '# Title'")
     }
 
     @Test func unclosedFrontMatterIsAnError() throws {
@@ -310,7 +310,7 @@ let pagePath = "en/guide/page.md"
 
 @Suite struct HostilePathTests {
     @Test func namesWithSpacesAccentsAndOtherUnicodeBuild() throws {
-        let (fixture, ok, diagnostics) = try rebuild { fixture in
+        let (_, ok, diagnostics) = try rebuild { fixture in
             try fixture.write("en/my section/index.md", "---\ntitle: Section\n---\n\n[a](<my page.md>) [b](my%20page.md) [c](../café/crème brûlée.md) [d](<../café/😀 日本語 עברית.md>) [e](a%23b.md) [f](100%25.md)\n")
             try fixture.write("en/my section/my page.md", "---\ntitle: Spaces\n---\n")
             try fixture.write("en/my section/a#b.md", "---\ntitle: Hash\n---\n")
@@ -333,7 +333,7 @@ let pagePath = "en/guide/page.md"
 
     @Test func decomposedFileNamesArePublishedComposed() throws {
         let decomposed = "cafe\u{301}"
-        let (fixture, ok, diagnostics) = try rebuild { fixture in
+        let (_, ok, diagnostics) = try rebuild { fixture in
             try fixture.write("en/\(decomposed)/index.md", "---\ntitle: Decomposed\n---\n")
             try fixture.write("en/index.md", "---\ntitle: Home\n---\n\n[typed composed](caf\u{E9}/index.md)\n")
         }
@@ -350,7 +350,7 @@ let pagePath = "en/guide/page.md"
     }
 
     @Test func namesThatDifferOnlyByUnicodeForm() throws {
-        let (fixture, ok, diagnostics) = try rebuild { fixture in
+        let (_, ok, diagnostics) = try rebuild { fixture in
             try fixture.write("en/guide/caf\u{E9}.md", "---\ntitle: A\n---\n")
             try fixture.write("en/guide/cafe\u{301}.md", "---\ntitle: B\n---\n")
         }

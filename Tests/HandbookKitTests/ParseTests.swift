@@ -22,9 +22,9 @@ func page(_ body: String) -> String { "---\ntitle: T\n---\n" + body }
     @Test(arguments: [
         ("---\ntitle: T\ntitel: x\n---\n", 3, 1, "unknown key 'titel' in front matter (did you mean 'title'?)"),
         ("---\ntitle: T\norder: first\n---\n", 3, 8, "'order' must be a whole number, not 'first'"),
-        ("---\ndescription: D\n---\n", 2, 1, "front matter has no 'title'"),
+        ("---\ndescription: D\n---\n", 1, 1, "the page has no title: start it with a line '# Title'"),
         ("---\ntitle: T\n", 1, 1, "front matter is not closed"),
-        ("No front matter\n", 1, 1, "page has no front matter"),
+        ("No front matter and no heading\n", 1, 1, "the page has no title"),
         ("---\n- a\n- b\n---\n", 2, 1, "front matter must be a mapping"),
         ("---\ntitle: [unclosed\n---\n", 3, 1, "invalid YAML"),
         ("---\ntitle: ''\n---\n", 2, 8, "'title' is empty"),

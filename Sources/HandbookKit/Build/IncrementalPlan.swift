@@ -15,7 +15,8 @@ extension Builder {
         // Forgotten first: a file that cannot be read now must not pass for its old text.
         cache.forget(changed)
         let tree = kept.tree, config = tree.config
-        let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML)
+        let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML,
+                                ignoredKeys: config.ignoredKeys)
         // Only the diagnostics of unchanged pages are copied out of the cache: copying
         // 10,000 parsed pages costs more than the rest of a rebuild together.
         var pageDiagnostics: [[Diagnostic]] = []
@@ -33,6 +34,7 @@ extension Builder {
         for (index, result) in zip(missing, fresh) { pageDiagnostics[index] = result.1 }
 
         var diagnostics = kept.loadWarnings + pageDiagnostics.joined()
+        diagnostics += Summary.unknownKeys(diagnostics, config: config)
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
 
         let site: Site
@@ -56,7 +58,7 @@ extension Builder {
 
     /// The settings a page is parsed with; a parse made with others is not reused.
     func settings(_ source: SourceFile, config: SiteConfig, parser: PageParser) -> PageCache.Settings {
-        PageCache.Settings(rawHTML: parser.rawHTML, languages: parser.languages,
+        PageCache.Settings(rawHTML: parser.rawHTML, languages: parser.languages, ignoredKeys: parser.ignoredKeys,
                            strings: config.language(source.language)?.strings ?? .english)
     }
 

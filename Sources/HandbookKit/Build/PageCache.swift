@@ -7,6 +7,7 @@ public final class PageCache: @unchecked Sendable {
     struct Settings: Hashable {
         var rawHTML: Bool
         var languages: Set<String>
+        var ignoredKeys: Set<String>
         var strings: InterfaceStrings
     }
 

@@ -46,10 +46,15 @@ public enum SourceRecord {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
         var lines = text.components(separatedBy: newline)
         let bom = lines.first?.hasPrefix("\u{FEFF}") == true
-        guard (bom ? String(lines[0].dropFirst()) : lines[0]).trimmingWhitespace() == "---",
-              let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingWhitespace()) })
-        else { throw Failure(description: "\(path): no front matter to record the source in") }
         let line = "source: \(hash)"
+        guard (bom ? String(lines[0].dropFirst()) : lines[0]).trimmingWhitespace() == "---" else {
+            // A page titled by its '# heading' has no front matter yet: give it one holding only the record.
+            var body = text
+            if bom { body.removeFirst() }
+            return (bom ? "\u{FEFF}" : "") + ["---", line, "---", ""].joined(separator: newline) + body
+        }
+        guard let close = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingWhitespace()) })
+        else { throw Failure(description: "\(path): front matter is not closed") }
         if let existing = lines[1..<close].firstIndex(where: { $0.hasPrefix("source:") }) {
             lines[existing] = line
         } else {

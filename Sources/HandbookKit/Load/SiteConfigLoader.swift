@@ -14,6 +14,7 @@ import Yams
 ///       next: Seguinte
 /// raw_html: false       # allow raw HTML in Markdown
 /// base_url: https://example.com/handbook/   # for sitemap.xml
+/// ignore_keys: [layout, permalink]            # front-matter keys of other tools
 /// ```
 enum SiteConfigLoader {
     static let fileName = "handbook.yml"
@@ -24,7 +25,7 @@ enum SiteConfigLoader {
         guard let root = try yaml.compose(text) else {
             throw .error("\(fileName) is empty; it must list the languages", at: SourceLocation(path: path))
         }
-        let keys = try yaml.mapping(root, allowed: ["languages", "raw_html", "base_url"], what: fileName)
+        let keys = try yaml.mapping(root, allowed: ["languages", "raw_html", "base_url", "ignore_keys"], what: fileName)
         guard let languagesNode = keys["languages"] else {
             throw .error("\(fileName) must list the languages under 'languages'", at: yaml.location(root.mark))
         }
@@ -55,7 +56,21 @@ enum SiteConfigLoader {
         }
         if let url = baseURL, !url.hasSuffix("/") { baseURL = url + "/" }
         let rawHTML = try keys["raw_html"].map { node throws(Diagnostic) in try yaml.bool(node, key: "raw_html") } ?? false
-        return (SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL), warnings, codes)
+        var ignoredKeys: Set<String> = []
+        for node in try keys["ignore_keys"].map({ node throws(Diagnostic) in try yaml.sequence(node, key: "ignore_keys") }) ?? [] {
+            let key = try yaml.string(node, key: "ignore_keys")
+            if FrontMatterParser.keys.contains(key) {
+                warnings.append(.warning("'\(key)' is one of the handbook's own front-matter keys and is never ignored; remove it from 'ignore_keys'",
+                    at: yaml.location(node.mark)))
+            } else {
+                ignoredKeys.insert(key)
+            }
+        }
+        var config = SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL)
+        config.ignoredKeys = ignoredKeys
+        config.path = path
+        config.ignoreKeysLocation = keys["ignore_keys"].map { yaml.location($0.mark) }
+        return (config, warnings, codes)
     }
 
     private static func language(_ node: Node, yaml: YAMLReader) throws(Diagnostic) -> (Language, Diagnostic?) {

@@ -27,13 +27,37 @@ struct YAMLReader {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let detail = context.map { " \($0.text)" } ?? ""
-            return .error("invalid YAML: \(problem)\(detail)", at: location(mark))
+            let advice = Self.advice(for: problem).map { "; \($0)" } ?? ""
+            return .error("invalid YAML: \(problem)\(detail)\(advice)", at: location(mark))
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error("duplicate key \(duplicates.joined(separator: ", ")) in YAML", at: location(context.mark))
         case let .reader(problem, _, _, _):
             return .error("invalid YAML: \(problem)", at: location(nil))
         default:
             return .error("invalid YAML: \(error)", at: location(nil))
+        }
+    }
+
+    /// What to do about libyaml's commonest complaints, which name the parser's
+    /// state rather than the author's mistake.
+    static func advice(for problem: String) -> String? {
+        switch problem {
+        case "mapping values are not allowed in this context":
+            return #"a value that contains ': ' must be in quotes, e.g. title: "Benefits: what you get""#
+        case "found character that cannot start any token":
+            return "YAML indents with spaces, not tabs, and a value starting with @ or ` must be in quotes"
+        case "found undefined alias", "did not find expected alphabetic or numeric character":
+            return #"a value starting with * or & must be in quotes, e.g. title: "*New* hires""#
+        case "found unknown escape character":
+            return #"inside double quotes a backslash starts an escape: use single quotes, or write \ for a backslash"#
+        case "did not find expected key", "did not find expected '-' indicator":
+            return #"check this line's indentation against the lines above; a value that starts with a quote must end with it (quote the whole value: title: '"Sorry" is not enough')"#
+        case "could not find expected ':'":
+            return "each line is 'key: value'; a value that goes on over several lines must be in quotes or indented under its key"
+        case "found unexpected end of stream":
+            return "a quote is opened and never closed"
+        default:
+            return nil
         }
     }
 
@@ -57,6 +81,43 @@ struct YAMLReader {
             result[name] = value
         }
         return result
+    }
+
+    struct UnknownKey {
+        var name: String
+        var diagnostic: Diagnostic
+    }
+
+    /// Like `mapping`, but every unknown key of the mapping is reported at once,
+    /// not the first only: a page brought from another tool often has five.
+    /// Keys in `ignored` are accepted and dropped, unless they look like a typo
+    /// of an allowed key: `titel` stays an error even when listed.
+    func pairs(_ node: Node, allowed: [String], ignored: Set<String>, what: String) throws(Diagnostic)
+        -> ([String: Node], unknown: [UnknownKey]) {
+        guard case let .mapping(mapping) = node else {
+            throw .error("\(what) must be a mapping of keys to values", at: location(node.mark))
+        }
+        var result: [String: Node] = [:]
+        var unknown: [UnknownKey] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                throw .error("\(what) has a key that is not text", at: location(key.mark))
+            }
+            if allowed.contains(name) {
+                result[name] = value
+                continue
+            }
+            let typo = closest(to: name, in: allowed)
+            if ignored.contains(name) && typo == nil { continue }
+            let message = typo.map {
+                "unknown key '\(name)' in \(what) (did you mean '\($0)'?); allowed keys: \(allowed.joined(separator: ", "))"
+            } ?? "unknown key '\(name)' in \(what); allowed keys: \(allowed.joined(separator: ", ")); if another tool needs it, list it under 'ignore_keys:' in handbook.yml"
+            var diagnostic = Diagnostic.error(message, at: location(key.mark))
+            // A typo is fixed in the page; the others may be summed up with one fix in handbook.yml.
+            if typo == nil { diagnostic.topic = .unknownKey(name) }
+            unknown.append(UnknownKey(name: name, diagnostic: diagnostic))
+        }
+        return (result, unknown)
     }
 
     func string(_ node: Node, key: String) throws(Diagnostic) -> String {

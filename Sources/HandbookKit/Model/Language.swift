@@ -20,6 +20,11 @@ public struct SiteConfig: Sendable {
     public var rawHTML: Bool
     /// Absolute address where the site is published, for `sitemap.xml`.
     public var baseURL: String?
+    /// Front-matter keys that other tools use, accepted and dropped (`ignore_keys:`).
+    public var ignoredKeys: Set<String> = []
+    /// Where `handbook.yml` is, and its `ignore_keys` list: summaries point there.
+    public var path: String = SiteConfigLoader.fileName
+    public var ignoreKeysLocation: SourceLocation?
 
     public var defaultLanguage: Language { languages[0] }
 

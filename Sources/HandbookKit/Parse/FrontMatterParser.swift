@@ -2,29 +2,46 @@
 ///
 /// ```
 /// ---
-/// title: Don't blame a teammate      # required
+/// title: Don't blame a teammate      # or the body's leading '# heading'
 /// description: One line for search and link previews.
 /// order: 1                           # position in its section; ties go by file name
 /// source: 3f9a0c41b2de                # translations only: the original's version (see `handbook translations`)
 /// ---
 /// ```
+///
+/// Front matter is optional: Markdown written for a forge, a wiki or a README
+/// usually has none and starts with `# Title`, which `PageParser` then takes
+/// as the title.
 enum FrontMatterParser {
     static let keys = ["title", "description", "order", "source"]
 
+    /// What the front matter says; the title may still come from the body.
+    struct Header {
+        var title: String?
+        var description: String?
+        var order: Int?
+        var source: String?
+    }
+
     struct Result {
-        var frontMatter: FrontMatter
+        var header: Header
         /// Byte offset in the text where the Markdown body starts.
         var bodyOffset: Int
         /// File line of the body's first line, to turn cmark's lines into file lines.
         var bodyFirstLine: Int
+        /// Unknown keys and the like: reported, and the page still parses.
+        var diagnostics: [Diagnostic]
+        /// Unknown keys, for the summary across files (`Diagnostic.Topic.unknownKey`).
+        var unknownKeys: [String]
     }
 
-    static func parse(_ text: String, path: String) throws(Diagnostic) -> Result {
+    /// - Parameter ignoredKeys: keys that other tools put in front matter and
+    ///   `handbook.yml` lists under `ignore_keys`; accepted and not used.
+    static func parse(_ text: String, path: String, ignoredKeys: Set<String> = []) throws(Diagnostic) -> Result {
         let utf8 = text.utf8
         var lines = utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
         guard let first = lines.next(), trimmed(first) == "---" else {
-            throw .error("page has no front matter: start the file with a line '---', then 'title: …', then '---'",
-                at: SourceLocation(path: path))
+            return Result(header: Header(), bodyOffset: 0, bodyFirstLine: 1, diagnostics: [], unknownKeys: [])
         }
         var offset = first.count + 1
         var lineNumber = 1
@@ -34,11 +51,12 @@ enum FrontMatterParser {
             let content = trimmed(line)
             if content == "---" || content == "..." {
                 let yaml = yamlLines.joined(separator: "\n")
-                let frontMatter = try read(yaml, path: path)
-                let bodyOffset = min(offset + line.count + 1, utf8.count)
-                return Result(frontMatter: frontMatter, bodyOffset: bodyOffset, bodyFirstLine: lineNumber + 1)
+                var result = try read(yaml, path: path, ignoredKeys: ignoredKeys)
+                result.bodyOffset = min(offset + line.count + 1, utf8.count)
+                result.bodyFirstLine = lineNumber + 1
+                return result
             }
-            yamlLines.append(Substring(line) ?? "")
+            yamlLines.append(Substring(line))
             offset += line.count + 1
         }
         throw .error("front matter is not closed: add a line '---' after the last key",
@@ -46,31 +64,34 @@ enum FrontMatterParser {
     }
 
     private static func trimmed(_ line: Substring.UTF8View.SubSequence) -> String {
-        var string = String(Substring(line) ?? "")
+        var string = String(Substring(line))
         while let last = string.last, last == "\r" || last == " " || last == "\t" { string.removeLast() }
         return string
     }
 
-    private static func read(_ yaml: String, path: String) throws(Diagnostic) -> FrontMatter {
+    private static func read(_ yaml: String, path: String, ignoredKeys: Set<String>) throws(Diagnostic) -> Result {
         let reader = YAMLReader(path: path, firstLine: 2)
+        // `---` then `---` says "no keys here": the title comes from the body then.
         guard let root = try reader.compose(yaml) else {
-            throw .error("front matter is empty: a page needs at least 'title:'", at: SourceLocation(path: path, line: 2))
+            return Result(header: Header(), bodyOffset: 0, bodyFirstLine: 1, diagnostics: [], unknownKeys: [])
         }
-        let values = try reader.mapping(root, allowed: keys, what: "front matter")
-        guard let titleNode = values["title"] else {
-            throw .error("front matter has no 'title'", at: reader.location(root.mark))
+        let (values, unknown) = try reader.pairs(root, allowed: keys, ignored: ignoredKeys, what: "front matter")
+        var header = Header()
+        if let titleNode = values["title"] {
+            let title = try reader.string(titleNode, key: "title")
+            if title.trimmingWhitespace().isEmpty {
+                throw .error("'title' is empty: give the page a title, or remove the key and start the body with '# Title'",
+                    at: reader.location(titleNode.mark))
+            }
+            header.title = title.isolatingMarkupCharacters()
         }
-        let title = try reader.string(titleNode, key: "title")
-        if title.trimmingWhitespace().isEmpty {
-            throw .error("'title' is empty", at: reader.location(titleNode.mark))
+        header.description = try values["description"].map { node throws(Diagnostic) in
+            try reader.string(node, key: "description").isolatingMarkupCharacters()
         }
-        return FrontMatter(
-            title: title.isolatingMarkupCharacters(),
-            description: try values["description"].map { node throws(Diagnostic) in
-                try reader.string(node, key: "description").isolatingMarkupCharacters()
-            },
-            order: try values["order"].map { node throws(Diagnostic) in try reader.int(node, key: "order") },
-            source: try values["source"].map { node throws(Diagnostic) in try reader.string(node, key: "source") })
+        header.order = try values["order"].map { node throws(Diagnostic) in try reader.int(node, key: "order") }
+        header.source = try values["source"].map { node throws(Diagnostic) in try reader.string(node, key: "source") }
+        return Result(header: header, bodyOffset: 0, bodyFirstLine: 1,
+                      diagnostics: unknown.map(\.diagnostic), unknownKeys: unknown.map(\.name))
     }
 }
 

@@ -8,10 +8,13 @@ import Foundation
 public struct PageParser: Sendable {
     public var languages: Set<String>
     public var rawHTML: Bool
+    /// Front-matter keys of other tools, accepted and dropped (`ignore_keys:`).
+    public var ignoredKeys: Set<String>
 
-    public init(languages: Set<String>, rawHTML: Bool) {
+    public init(languages: Set<String>, rawHTML: Bool, ignoredKeys: Set<String> = []) {
         self.languages = languages
         self.rawHTML = rawHTML
+        self.ignoredKeys = ignoredKeys
     }
 
     /// The largest page accepted, in bytes. The whole shipped handbook is far
@@ -36,14 +39,14 @@ public struct PageParser: Sendable {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }  // byte-order mark
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            return (nil, [.error("the file is empty: a page starts with front matter: a line '---', then 'title: …', then '---'",
+            return (nil, [.error("the file is empty: a page starts with its title, as a line '# Title' or as front matter ('---', 'title: …', '---')",
                 at: SourceLocation(path: path))])
         }
         let text = String(decoding: bytes[start...], as: UTF8.self)
 
         let header: FrontMatterParser.Result
         do {
-            header = try FrontMatterParser.parse(text, path: path)
+            header = try FrontMatterParser.parse(text, path: path, ignoredKeys: ignoredKeys)
         } catch {
             return (nil, [error])
         }
@@ -55,19 +58,25 @@ public struct PageParser: Sendable {
         if let slow = SlowMarkdown.check(body) {
             return (nil, [.error(slow.message, at: locate(slow.line, slow.column))])
         }
-        let (markdown, directiveLines) = DirectiveScanner.scan(body)
+        let (withDirectives, directiveLines) = DirectiveScanner.scan(body)
+        let (markdown, elementLines) = MarkdownInHTML.scan(withDirectives)
         let tree = markdown.withUnsafeBytes { MarkdownTree(markdown: $0, rawHTML: rawHTML) }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = header.diagnostics
         let directives = Dictionary(directiveLines.map { ($0.bodyLine, $0) }, uniquingKeysWith: { a, _ in a })
+        let elements = Dictionary(elementLines.map { ($0.bodyLine, $0) }, uniquingKeysWith: { a, _ in a })
 
-        restoreDirectivesInLiterals(tree, directives)
+        restoreDirectivesInLiterals(tree, directives, elements)
         diagnostics += misplacedDirectives(tree, locate)
+        let title = pageTitle(header.header.title, tree: tree, path: path, locate: locate, diagnostics: &diagnostics)
         var anchors = AnchorSet()
         let headings = anchorHeadings(tree, anchors: &anchors)
 
         var assembler = DirectiveAssembler(tree: tree, strings: strings, anchors: anchors, locate: locate)
         assembler.assemble(directives)
         diagnostics += assembler.diagnostics
+        diagnostics += MarkdownInHTML.assemble(tree, elements, rawHTML: rawHTML, locate: locate)
+        diagnostics += Unrendered.rawHTML(in: tree, kept: rawHTML, locate: locate)
+        diagnostics += Unrendered.foreignTemplates(in: tree, locate: locate)
 
         var scripts: [Script] = []
         for (script, body) in assembler.scripts {
@@ -86,20 +95,28 @@ public struct PageParser: Sendable {
             return comparison
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
+        let frontMatter = FrontMatter(
+            title: title ?? "", description: header.header.description,
+            order: header.header.order, source: header.header.source)
         let page = Page(
             id: source.id, language: source.language, sourcePath: path,
-            frontMatter: header.frontMatter, bodyHTML: tree.html(),
+            frontMatter: frontMatter, bodyHTML: tree.html(),
             headings: headings.filter { $0.level == 2 || $0.level == 3 },
             anchors: assembler.anchors.used, comparisons: comparisons, scripts: scripts,
             links: links, searchText: plainText(tree.root).foldedExcerpt(limit: Page.searchTextLimit), bodyHash: Self.fingerprint(body))
         return (page, diagnostics)
     }
 
-    /// A directive line inside a fenced code or HTML block is text: put it back.
-    private func restoreDirectivesInLiterals(_ tree: MarkdownTree, _ directives: [Int: DirectiveLine]) {
-        guard !directives.isEmpty else { return }
+    /// A directive or element line inside a fenced code or HTML block is text: put it back.
+    private func restoreDirectivesInLiterals(_ tree: MarkdownTree, _ directives: [Int: DirectiveLine],
+                                             _ elements: [Int: MarkdownInHTML.Line]) {
+        guard !directives.isEmpty || !elements.isEmpty else { return }
         for node in tree.root.descendants()
         where node.type == CMARK_NODE_CODE_BLOCK || node.type == CMARK_NODE_HTML_BLOCK {
+            if !elements.isEmpty, let literal = node.literal, literal.contains(MarkdownInHTML.prefix),
+               MarkdownInHTML.sentinelLine(node).map({ literal.trimmingWhitespace() == MarkdownInHTML.sentinel($0) }) != true {
+                node.literal = MarkdownInHTML.restore(in: literal, elements)
+            }
             guard let literal = node.literal, literal.contains(DirectiveScanner.prefix) else { continue }
             // A marker of its own is one line; anything longer holds a directive line as text.
             let isMarker = node.type == CMARK_NODE_HTML_BLOCK && node.parent == tree.root
@@ -181,7 +198,7 @@ public struct PageParser: Sendable {
         side.children.map { tree.html(of: $0) }.joined()
     }
 
-    private func plainText(_ node: MarkdownNode) -> String {
+    func plainText(_ node: MarkdownNode) -> String {
         var text = ""
         for child in node.descendants() {
             let type = child.type

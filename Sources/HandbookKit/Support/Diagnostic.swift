@@ -24,9 +24,18 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
     }
 
+    /// What a diagnostic is about, where the build sums many up in one line
+    /// (`unknown keys: lang (49 files), …`) or counts them per page.
+    public enum Topic: Hashable, Sendable {
+        case unknownKey(String)
+        case rawHTML
+        case foreignTemplate
+    }
+
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    public var topic: Topic?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
         self.severity = severity
