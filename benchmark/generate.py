@@ -10,7 +10,12 @@ about 6 KB of prose: h2/h3 headings, paragraphs with emphasis and inline code,
 lists, a GFM table on about a third of the pages, about three relative links
 to other pages (some to a heading), and on average one comparison and one
 script per page. The same pages exist in every language, so the build warns
-about nothing. The output depends only on --pages and --seed.
+about nothing. The output depends only on --pages, --seed and --html.
+
+With --html, handbook.yml sets raw_html: true and each page also holds raw HTML
+as pages brought from Jekyll or a wiki do: two `<aside markdown="1">` pull
+quotes, a `<div>` block and inline `<kbd>`/`<span>` tags in a few paragraphs,
+for comparing the cost of raw HTML with the same build without it.
 
 Python 3 standard library only.
 """
@@ -265,6 +270,8 @@ def relative(from_path, to_path):
 
 
 class PageWriter:
+    html = False
+
     def __init__(self, plan, lang, path):
         self.plan, self.lang, self.path = plan, lang, path
         self.text = TEXT[lang]
@@ -371,6 +378,8 @@ class PageWriter:
         # each placed in one of the page's first sections.
         extras = ["compare"] * self.count([3, 4, 3]) + ["script"] * self.count([3, 4, 3])
         extras += ["link"] * self.count([0, 0, 3, 4, 3]) + (["table"] if rng.random() < 1 / 3 else [])
+        if self.html:
+            extras += ["aside", "aside", "div", "inline", "inline", "inline"]
         placed = {}
         for kind in extras:
             placed.setdefault(rng.randrange(6), []).append(kind)
@@ -395,6 +404,12 @@ class PageWriter:
     def extra(self, kind):
         if kind == "link":
             return self.paragraph(self.rng.randint(1, 3)) + " " + self.link()
+        if kind == "aside":
+            return '<aside class="pull-quote" markdown="1">\n' + self.paragraph(2) + "\n\n" + self.paragraph(1) + "\n</aside>"
+        if kind == "div":
+            return '<div class="note">\n' + self.paragraph(2) + "\n</div>"
+        if kind == "inline":
+            return self.paragraph(1) + " Press <kbd>Ctrl</kbd> and <span class=\"term\">" + self.word() + "</span>. " + self.paragraph(1)
         return {"compare": self.comparison, "script": self.script, "table": self.table}[kind]()
 
     def page(self, order):
@@ -403,13 +418,14 @@ class PageWriter:
         return f'---\ntitle: "{title}"\ndescription: "{description.replace(chr(34), chr(39))}"\norder: {order}\n---\n\n' + self.body()
 
 
-def generate(pages, seed, out):
+def generate(pages, seed, out, html=False):
     plan = Plan(pages, seed)
+    PageWriter.html = html
     if os.path.exists(out):
         shutil.rmtree(out)
     os.makedirs(out)
     with open(os.path.join(out, "handbook.yml"), "w", encoding="utf-8") as f:
-        f.write(HANDBOOK_YML)
+        f.write(HANDBOOK_YML + ("raw_html: true\n" if html else ""))
     total = 0
     for lang in LANGUAGES:
         for path in plan.paths:
@@ -430,8 +446,9 @@ def main():
     parser.add_argument("--pages", type=int, required=True, help="pages per language (sections of 20)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", required=True, help="folder to write; replaced if it exists")
+    parser.add_argument("--html", action="store_true", help="raw HTML in every page, and raw_html: true")
     args = parser.parse_args()
-    count, size = generate(args.pages, args.seed, args.out)
+    count, size = generate(args.pages, args.seed, args.out, args.html)
     print(f"{count} pages, {size / 1e6:.1f} MB of Markdown in {args.out}", file=sys.stderr)
 
 

@@ -73,7 +73,7 @@ public struct Builder: Sendable {
         let parsed = tree.pages.parallelMap { parse($0, config: config, parser: parser, bytes: nil) }
         cache?.keep(only: Set(tree.pages.map(\.path)))
         diagnostics += parsed.flatMap(\.1)
-        diagnostics += Summary.unknownKeys(diagnostics, config: config)
+        diagnostics += Summary.unknownKeys(diagnostics, config: config) + Summary.unrendered(diagnostics, config: config)
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
 
         let (site, siteDiagnostics) = SiteAssembler.assemble(

@@ -34,7 +34,7 @@ extension Builder {
         for (index, result) in zip(missing, fresh) { pageDiagnostics[index] = result.1 }
 
         var diagnostics = kept.loadWarnings + pageDiagnostics.joined()
-        diagnostics += Summary.unknownKeys(diagnostics, config: config)
+        diagnostics += Summary.unknownKeys(diagnostics, config: config) + Summary.unrendered(diagnostics, config: config)
         if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
 
         let site: Site

@@ -22,4 +22,34 @@ enum Summary {
         return [.error("unknown front-matter keys: \(counts.joined(separator: ", ")); \(fix)",
                        at: config.ignoreKeysLocation ?? SourceLocation(path: config.path))]
     }
+
+    /// Raw HTML and other tools' templates across the handbook: the per-page
+    /// warnings say where, this says how much and the one switch that keeps HTML.
+    static func unrendered(_ diagnostics: [Diagnostic], config: SiteConfig) -> [Diagnostic] {
+        var html: [String: Int] = [:], templates: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            switch diagnostic.topic {
+            case .rawHTML?: html[diagnostic.location.path, default: 0] += 1
+            case .foreignTemplate?: templates[diagnostic.location.path, default: 0] += 1
+            default: break
+            }
+        }
+        func places(_ counts: [String: Int]) -> String {
+            let total = counts.values.reduce(0, +)
+            return "\(total) place\(total == 1 ? "" : "s") on \(counts.count) page\(counts.count == 1 ? "" : "s")"
+        }
+        var summary: [Diagnostic] = []
+        let location = SourceLocation(path: config.path)
+        if html.count > 1 {
+            summary.append(.warning(config.rawHTML
+                ? "raw HTML that pages never show (scripts, styles, frames) in \(places(html)), each warned at its place"
+                : "raw HTML dropped in \(places(html)), each warned at its place: set 'raw_html: true' here to keep HTML from a trusted source",
+                at: location))
+        }
+        if templates.count > 1 {
+            summary.append(.warning(
+                "other tools' template syntax ({% … %}, {{ … }}) shown as text in \(places(templates)), each warned at its place", at: location))
+        }
+        return summary
+    }
 }

@@ -112,18 +112,24 @@ enum Unrendered {
     }
 
     /// The tags that GitHub's tag filter writes as text even in raw HTML.
-    private static func disarmedTag(in html: String) -> String? {
-        let filtered = ["script", "style", "iframe", "textarea", "title", "xmp", "noembed", "noframes", "plaintext"]
-        let lowered = html.lowercased()
-        return filtered.first { name in
-            var rest = lowered[...]
-            while let range = rest.range(of: "<" + name) {
-                let after = rest[range.upperBound...].first
-                if after == nil || after == ">" || after == "/" || after!.isWhitespace { return true }
-                rest = rest[range.upperBound...]
+    static let disarmed: Set<String> = ["script", "style", "iframe", "textarea", "title", "xmp", "noembed", "noframes", "plaintext"]
+
+    /// The first opening tag in the HTML that the tag filter disarms, read byte by byte:
+    /// this runs on every raw HTML node of a page.
+    static func disarmedTag(in html: String) -> String? {
+        let bytes = Array(html.utf8)
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            var end = open + 1
+            while end < bytes.count, bytes[end].isASCIIAlphanumeric { end += 1 }
+            let boundary = end == bytes.count || bytes[end] == UInt8(ascii: ">") || bytes[end] == UInt8(ascii: "/") || bytes[end].isHTMLSpace
+            if end > open + 1, end - open <= 10, boundary {
+                let name = String(decoding: bytes[(open + 1)..<end], as: UTF8.self).lowercased()
+                if disarmed.contains(name) { return name }
             }
-            return false
+            index = open + 1
         }
+        return nil
     }
 
     /// The start of a construct, on one line, for a message.

@@ -55,7 +55,7 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
 
         func item(_ section: Section, from path: String, withPages: Bool) -> [String: Any] {
             let href = { (id: PageID) in relativeURL(from: path, to: PageRenderer.outputPath(id, in: code)) }
-            let pages: [[String: Any]] = section.folder.isEmpty || !withPages ? [] : section.pages.map {
+            let pages: [[String: Any]] = !withPages ? [] : section.pages.map {
                 ["title": $0.page.frontMatter.title, "href": href($0.id), "current": false]
             }
             return ["title": section.index.page.frontMatter.title, "href": href(section.index.id),
