@@ -62,6 +62,7 @@ public struct PageParser: Sendable {
 
         restoreDirectivesInLiterals(tree, directives)
         diagnostics += misplacedDirectives(tree, locate)
+        diagnostics += Callouts.apply(to: tree, markdown: markdown, strings: strings, locate: locate)
         var anchors = AnchorSet()
         let headings = anchorHeadings(tree, anchors: &anchors)
 
