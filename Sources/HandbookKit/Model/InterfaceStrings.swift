@@ -15,6 +15,8 @@ public struct InterfaceStrings: Sendable, Hashable {
         "practice_answer", "practice_chosen", "practice_right", "practice_wrong", "practice_from", "practice_score",
         "practice_result", "practice_again",
         "print", "print_title", "print_intro", "print_button",
+        // The kinds of callout, from GitHub's alert syntax (`> [!NOTE]`).
+        "callout_note", "callout_tip", "callout_important", "callout_warning", "callout_caution",
     ]
 
     public subscript(key: String) -> String { values[key] ?? "" }
@@ -61,6 +63,8 @@ public struct InterfaceStrings: Sendable, Hashable {
             "print": "Print the handbook", "print_title": "The whole handbook",
             "print_intro": "Every page in reading order, to print or to save as a PDF. Each part starts on a new sheet.",
             "print_button": "Print or save as PDF",
+            "callout_note": "Note", "callout_tip": "Tip", "callout_important": "Important",
+            "callout_warning": "Warning", "callout_caution": "Caution",
         ],
         "de": [
             "dont": "So nicht", "do": "So besser", "on_this_page": "Auf dieser Seite",
@@ -88,6 +92,8 @@ public struct InterfaceStrings: Sendable, Hashable {
             "print": "Handbuch drucken", "print_title": "Das ganze Handbuch",
             "print_intro": "Alle Seiten in Lesereihenfolge, zum Drucken oder zum Speichern als PDF. Jeder Teil beginnt auf einem neuen Blatt.",
             "print_button": "Drucken oder als PDF speichern",
+            "callout_note": "Hinweis", "callout_tip": "Tipp", "callout_important": "Wichtig",
+            "callout_warning": "Warnung", "callout_caution": "Vorsicht",
         ],
         "nl": [
             "dont": "Niet zo", "do": "Wel zo", "on_this_page": "Op deze pagina",
@@ -115,6 +121,8 @@ public struct InterfaceStrings: Sendable, Hashable {
             "print": "Handboek afdrukken", "print_title": "Het hele handboek",
             "print_intro": "Alle pagina's op volgorde, om af te drukken of als pdf op te slaan. Elk deel begint op een nieuw vel.",
             "print_button": "Afdrukken of opslaan als pdf",
+            "callout_note": "Opmerking", "callout_tip": "Tip", "callout_important": "Belangrijk",
+            "callout_warning": "Waarschuwing", "callout_caution": "Let op",
         ],
         "pt": [
             "dont": "Não faça", "do": "Faça", "on_this_page": "Nesta página",
@@ -142,6 +150,8 @@ public struct InterfaceStrings: Sendable, Hashable {
             "print": "Imprimir o manual", "print_title": "O manual completo",
             "print_intro": "Todas as páginas na ordem de leitura, para imprimir ou salvar como PDF. Cada parte começa em uma nova folha.",
             "print_button": "Imprimir ou salvar como PDF",
+            "callout_note": "Nota", "callout_tip": "Dica", "callout_important": "Importante",
+            "callout_warning": "Aviso", "callout_caution": "Cuidado",
         ],
     ]
 }

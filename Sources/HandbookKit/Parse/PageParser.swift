@@ -68,6 +68,7 @@ public struct PageParser: Sendable {
         restoreDirectivesInLiterals(tree, directives, elements)
         diagnostics += misplacedDirectives(tree, locate)
         let title = pageTitle(header.header.title, tree: tree, path: path, locate: locate, diagnostics: &diagnostics)
+        diagnostics += Callouts.apply(to: tree, markdown: markdown, strings: strings, locate: locate)
         var anchors = AnchorSet()
         let headings = anchorHeadings(tree, anchors: &anchors)
 
