@@ -310,7 +310,7 @@ let pagePath = "en/guide/page.md"
 
 @Suite struct HostilePathTests {
     @Test func namesWithSpacesAccentsAndOtherUnicodeBuild() throws {
-        let (_, ok, diagnostics) = try rebuild { fixture in
+        let (fixture, ok, diagnostics) = try rebuild { fixture in
             try fixture.write("en/my section/index.md", "---\ntitle: Section\n---\n\n[a](<my page.md>) [b](my%20page.md) [c](../café/crème brûlée.md) [d](<../café/😀 日本語 עברית.md>) [e](a%23b.md) [f](100%25.md)\n")
             try fixture.write("en/my section/my page.md", "---\ntitle: Spaces\n---\n")
             try fixture.write("en/my section/a#b.md", "---\ntitle: Hash\n---\n")
@@ -333,7 +333,7 @@ let pagePath = "en/guide/page.md"
 
     @Test func decomposedFileNamesArePublishedComposed() throws {
         let decomposed = "cafe\u{301}"
-        let (_, ok, diagnostics) = try rebuild { fixture in
+        let (fixture, ok, diagnostics) = try rebuild { fixture in
             try fixture.write("en/\(decomposed)/index.md", "---\ntitle: Decomposed\n---\n")
             try fixture.write("en/index.md", "---\ntitle: Home\n---\n\n[typed composed](caf\u{E9}/index.md)\n")
         }
