@@ -4,7 +4,8 @@ import HandbookKit
 
 /// The script `serve` adds to every HTML page it sends (never to `Output/`):
 /// it listens on a WebSocket, reloads the page after a newer build, and shows
-/// the diagnostics of a failed build over the page until the file is fixed.
+/// the diagnostics of a failed build over the page until the file is fixed, and
+/// the warnings of a build that worked, folded in a corner.
 enum LiveReload {
     static let scriptPath = "__handbook/live.js"
     static let eventsPath = "/__handbook/events"
@@ -45,7 +46,31 @@ enum LiveReload {
           var generation = Number(document.currentScript.dataset.generation);
           var overlay = null;
 
+          var notes = null;
+
+          // A build that worked may still have dropped or ignored something (raw HTML,
+          // another tool's template tags, a missing translation): a folded list, not an alert.
+          function showWarnings(state) {
+            if (notes) { notes.remove(); notes = null; }
+            if (state.failed || !state.diagnostics.length) return;
+            notes = document.createElement("details");
+            notes.id = "handbook-build-warnings";
+            notes.style.cssText = "position:fixed;right:.75rem;bottom:.75rem;max-width:min(60rem,calc(100vw - 1.5rem));max-height:50vh;" +
+              "overflow:auto;z-index:2147483646;padding:.5rem .9rem;background:#2b2411;color:#fff6dc;border:2px solid #e0b341;" +
+              "border-radius:.4rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;box-shadow:0 4px 16px rgba(0,0,0,.3)";
+            var summary = document.createElement("summary");
+            var count = state.diagnostics.length;
+            summary.textContent = count + (count === 1 ? " warning" : " warnings") + " in this build";
+            notes.appendChild(summary);
+            var list = document.createElement("pre");
+            list.style.cssText = "margin:.5rem 0 0;white-space:pre-wrap";
+            list.textContent = state.diagnostics.join("\n");
+            notes.appendChild(list);
+            document.body.appendChild(notes);
+          }
+
           function show(state) {
+            showWarnings(state);
             if (!state.failed) {
               if (overlay) { overlay.remove(); overlay = null; }
               return;

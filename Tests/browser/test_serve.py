@@ -63,6 +63,27 @@ def test_edit_reloads_and_errors_show_until_fixed(served, desktop):
     assert not desktop.find_elements(By.ID, "handbook-build-error")
 
 
+def test_warnings_of_a_build_that_worked_are_folded_in_a_corner(served, desktop):
+    address, content = served
+    page = content / "en" / "sincere-apology" / "listen.md"
+    original = page.read_text(encoding="utf-8")
+    desktop.get(address + "en/sincere-apology/listen.html")
+    time.sleep(0.3)  # let the page's live-reload socket connect
+    assert not desktop.find_elements(By.ID, "handbook-build-warnings"), "the shipped handbook builds without warnings"
+
+    page.write_text(original + "\nSee {{ site.title }} and <span>this</span>.\n", encoding="utf-8")
+    notes = reloading(desktop).until(lambda d: d.find_element(By.ID, "handbook-build-warnings"))
+    assert notes.find_element(By.TAG_NAME, "summary").text == "2 warnings in this build"
+    assert not desktop.find_elements(By.ID, "handbook-build-error"), "warnings are not an error"
+    notes.find_element(By.TAG_NAME, "summary").click()
+    text = notes.find_element(By.TAG_NAME, "pre").text
+    assert re.search(r"listen\.md:\d+:5: warning: template variable '\{\{ site\.title \}\}' is shown as text", text)
+    assert "raw HTML '<span>' dropped" in text
+
+    page.write_text(original, encoding="utf-8")
+    reloading(desktop).until(lambda d: not d.find_elements(By.ID, "handbook-build-warnings"))
+
+
 def test_served_pages_match_the_built_site_apart_from_the_reload_script(served, desktop):
     address, _ = served
     desktop.get(address)
