@@ -25,6 +25,7 @@ struct HugoReader {
         let defaultInSubdir = key("defaultContentLanguageInSubdir")?.bool ?? false
         site.prettyURLs = !(key("uglyURLs")?.bool ?? false)
         site.staticRoots = ["static"]
+        site.files = Set(files.walk("static"))  // served from the site's root: `/images/x.png`
         var folders: [String: String] = [:]  // language → its own content folder
         var ranked: [(code: String, weight: Int)] = []
         for (name, settings) in key("languages")?.entries ?? [] {

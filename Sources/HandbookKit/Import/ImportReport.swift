@@ -27,6 +27,8 @@ public struct ImportReport: Sendable {
     public var templates: Int
     public var markdownBlocks: Int
     public var diagnostics: [Diagnostic]
+    /// Each imported source file and the page it became, relative to the content folder.
+    var written: [String: String] = [:]
 
     /// The summary, one line each, for people.
     public var summary: [String] {

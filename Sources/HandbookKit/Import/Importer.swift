@@ -307,7 +307,9 @@ struct ImportMapping {
         return ImportReport(format: format, source: site.root, content: content, pages: perLanguage, sections: sections,
                             created: created, assets: imported.assets.count, linksRewritten: linksRewritten,
                             droppedKeys: droppedKeys, rawHTML: imported.rawHTML, templates: templates,
-                            markdownBlocks: markdownBlocks, diagnostics: diagnostics.sortedForDisplay())
+                            markdownBlocks: markdownBlocks, diagnostics: diagnostics.sortedForDisplay(),
+                            written: Dictionary(imported.pages.compactMap { page in page.source.map { ($0, page.language + "/" + page.id.sourcePath) } },
+                                                uniquingKeysWith: { a, _ in a }))
     }
 }
 

@@ -60,9 +60,11 @@ struct MarkdownFolderReader {
                 guard let url = node.url, LinkResolver.scheme(of: url) == nil || ForgeURL.path(url) != nil else { continue }
                 let written = ForgeURL.path(url) ?? joinPath(folder(of: document.relative), url)
                 let target = LinkResolver.splitFragment(written).0
+                let own = document.key == "index" ? "" : folder(of: document.key)
                 guard let path = LinkResolver.normalize(target.removingPercentEncoding ?? target),
-                      let key = byRelative[path] ?? byRelative[joinPath(path, "README.md")] ?? byRelative[joinPath(path, "index.md")]
-                else { continue }
+                      let key = byRelative[path] ?? byRelative[joinPath(path, "README.md")] ?? byRelative[joinPath(path, "index.md")],
+                      folder(of: key) == own || (key.hasSuffix("/index") && folder(of: folder(of: key)) == own)
+                else { continue }  // a README orders the pages and folders beside it
                 position += 1
                 if rank[key] == nil { rank[key] = position }
             }
