@@ -68,7 +68,9 @@ struct ImportPlan {
         var rootNames: Set<String> = []
         var topLevel: [PageID] = []
         for node in navigation {
-            if node.children.isEmpty {
+            // A folder's index without pages beside it is still a section, as in the source.
+            let isSection = !node.children.isEmpty || node.key?.hasSuffix("/index") == true
+            if !isSection {
                 guard let key = node.key else { continue }
                 rootOrder += 1
                 let name = Self.unique(Self.pageName(key), in: &rootNames)

@@ -119,7 +119,6 @@ struct ImportMapping {
             switch site.format {
             case .hugo: return HugoReader.rank(document)
             case .jekyll: return JekyllReader.rank(document)
-            case .markdown: return nil
             default: return document.frontMatter.int("order")
             }
         }
@@ -156,9 +155,11 @@ struct ImportMapping {
         pages += createdPages(plan, pages: pages)
 
         var languages: [ImportedContent.Language] = []
-        let fallbackTitle = site.titles[defaultLanguage] ?? FolderNavigation.humanized(lastComponent(site.root))
+        // A source without a site title (a plain folder) is named by its home page.
+        let home = { (code: String) in pages.first { $0.language == code && $0.id.path == "index" && $0.source != nil }?.title }
+        let fallbackTitle = site.titles[defaultLanguage] ?? home(defaultLanguage) ?? FolderNavigation.humanized(lastComponent(site.root))
         for code in site.languages where code == defaultLanguage || pages.contains(where: { $0.language == code }) {
-            languages.append(.init(code: code, title: site.titles[code] ?? fallbackTitle, name: site.names[code]))
+            languages.append(.init(code: code, title: site.titles[code] ?? home(code) ?? fallbackTitle, name: site.names[code]))
         }
         let assetList = assets.sorted { $0.value < $1.value }.map { (source: joinPath(site.root, $0.key), destination: $0.value) }
         return ImportedContent(languages: languages, rawHTML: !rawHTMLFiles.isEmpty, pages: pages, assets: assetList,
@@ -171,7 +172,7 @@ struct ImportMapping {
         let passed = pass.run(document.body)
         markdownBlocks += pass.markdownBlocks
         for line in pass.escapedDirectives {
-            notes.append(.warning("a line starting ':::' would be a handbook directive; it was escaped as '\\:::' and shows as text",
+            notes.append(.warning("a ':::' block that is not a handbook directive (:::compare, :::script); its lines were written as code so they show as text",
                 at: SourceLocation(path: document.path, line: document.bodyFirstLine + line - 1)))
         }
         var lines = passed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -208,7 +209,7 @@ struct ImportMapping {
                 notes.append(.warning("link '\(url)': this page has no heading for '#\(anchor)'; the link was removed and its text kept", at: location))
                 return .unwrap
             }
-            return fixed == anchor ? .keep : count(.replace("#" + fixed))
+            return count(.replace("#" + fixed), written: url)
         case let .page(key, language, anchor):
             guard let placement = plan.placements[key] else { return .keep }
             var target = language
@@ -223,11 +224,11 @@ struct ImportMapping {
                     notes.append(.warning("link '\(url)': \(key) has no heading for '#\(anchor)'; the link now leads to the top of the page", at: location))
                 }
             }
-            return count(.replace(relativeURL(from: own, to: target + "/" + placement.id.sourcePath) + fragment))
+            return count(.replace(relativeURL(from: own, to: target + "/" + placement.id.sourcePath) + fragment), written: url)
         case .file(let relative):
             let destination = asset(relative)
             let fragment = LinkResolver.splitFragment(url).1.map { "#" + $0 } ?? ""
-            return count(.replace(relativeURL(from: own, to: destination) + fragment))
+            return count(.replace(relativeURL(from: own, to: destination) + fragment), written: url)
         case .unresolved:
             if url.hasPrefix("/") {
                 notes.append(.warning("link '\(url)' matches no page or file of the source; it was left as it is (the build warns about links from the root)", at: location))
@@ -238,7 +239,9 @@ struct ImportMapping {
         }
     }
 
-    private mutating func count(_ decision: PageRewriter.Decision) -> PageRewriter.Decision {
+    /// A new destination, counted when it differs from what was written.
+    private mutating func count(_ decision: PageRewriter.Decision, written: String) -> PageRewriter.Decision {
+        guard decision != .replace(written) else { return .keep }
         linksRewritten += 1
         return decision
     }
@@ -293,7 +296,7 @@ struct ImportMapping {
 
     func report(_ imported: ImportedContent, format: ImportFormat) -> ImportReport {
         var dropped: [String: Int] = [:]
-        let kept: Set<String> = ["title", "description"]
+        let kept: Set<String> = ["title", "description", "order"]  // written as they are (order as the new position)
         for document in site.documents { for key in Set(document.frontMatter.keys) where !kept.contains(key) { dropped[key, default: 0] += 1 } }
         let droppedKeys = dropped.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ImportReport.DroppedKey(key: $0.key, files: $0.value) }
         var diagnostics = notes

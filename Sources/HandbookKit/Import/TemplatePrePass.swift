@@ -3,7 +3,8 @@
 /// URL the link rewriter can follow (`{% link x.md %}`, `{% post_url … %}`,
 /// `{{ site.baseurl }}`, `{{ '/x/' | relative_url }}`, `{{< ref "x" >}}`);
 /// kramdown's `<aside markdown="1">` gets the blank lines that make cmark read
-/// its inside as Markdown; a `:::` line, which would be a directive here, is escaped.
+/// its inside as Markdown; a `:::` block of another tool, which would be an
+/// unknown directive here, is written as code.
 struct TemplatePrePass {
     static let hugoReference = "import-ref:"
 
@@ -16,6 +17,7 @@ struct TemplatePrePass {
         var output: [String] = []
         var fence: String?
         var openBlocks: [String] = []
+        var directives: [Bool] = []  // open `:::` blocks: true for this project's own
         sourceLines = []
         var number = 0
         func emit(_ text: String) {
@@ -37,8 +39,23 @@ struct TemplatePrePass {
             }
             var line = Self.replacingLinkTags(line)
             if line.hasPrefix(":::") {
-                escapedDirectives.append(number)
-                line = "\\" + line
+                // This project's own directives stay; any other `:::` block (an
+                // admonition of another tool) would be an unknown directive, so
+                // its opening and closing lines become inline code.
+                let name = line.dropFirst(3).prefix { !$0.isWhitespace }.lowercased()
+                var escape = false
+                switch name {
+                case "compare", "script": directives.append(true)
+                case "bad", "good": break
+                case "": escape = directives.popLast() == false
+                default:
+                    directives.append(false)
+                    escape = true
+                }
+                if escape {
+                    escapedDirectives.append(number)
+                    line = "`` " + line + " ``"
+                }
             }
             if let match = line.firstMatch(of: /^(\s*)<([A-Za-z][A-Za-z0-9]*)([^>]*?)\s+markdown=["']?(1|block|span)["']?([^>]*)>\s*$/) {
                 markdownBlocks += 1
