@@ -15,6 +15,9 @@ let package = Package(
         // A small HTTP server on Swift concurrency; it builds in seconds, where
         // the NIO-based ones add minutes to a fresh clone's first build.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // TOML, for the mdBook and Hugo configurations and Hugo's `+++` front matter
+        // that `handbook import` reads.
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // Debian's cmark-gfm, the only Markdown parser the project uses.
@@ -32,6 +35,7 @@ let package = Package(
                 "CMarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             resources: [.embedInCode("Theme/Builtin")]
         ),

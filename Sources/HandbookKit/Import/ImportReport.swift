@@ -1,0 +1,52 @@
+/// What `handbook import` did, and what it could not map (as diagnostics
+/// with the source file's path and, where it has one, line and column).
+public struct ImportReport: Sendable {
+    public struct LanguageCount: Sendable, Equatable {
+        public var code: String
+        public var pages: Int
+    }
+
+    public struct DroppedKey: Sendable, Equatable {
+        public var key: String
+        public var files: Int
+    }
+
+    public var format: ImportFormat
+    public var source: String
+    public var content: String
+    /// Pages imported from the source, per language (created landing pages not counted).
+    public var pages: [LanguageCount]
+    public var sections: Int
+    /// Landing and home pages the import wrote because the source has none.
+    public var created: [String]
+    public var assets: Int
+    public var linksRewritten: Int
+    /// Front-matter keys the content format has no place for, with how many files had them.
+    public var droppedKeys: [DroppedKey]
+    public var rawHTML: Bool
+    public var templates: Int
+    public var markdownBlocks: Int
+    public var diagnostics: [Diagnostic]
+    /// Each imported source file and the page it became, relative to the content folder.
+    var written: [String: String] = [:]
+
+    /// The summary, one line each, for people.
+    public var summary: [String] {
+        var lines = ["Imported \(format.rawValue) site \(source) into \(content)/:"]
+        lines.append("  pages: " + pages.map { "\($0.code) \($0.pages)" }.joined(separator: ", "))
+        lines.append("  sections: \(sections)")
+        if !created.isEmpty { lines.append("  created (the source has no such page): " + created.joined(separator: ", ")) }
+        lines.append("  assets copied: \(assets)")
+        lines.append("  links rewritten: \(linksRewritten)")
+        if !droppedKeys.isEmpty {
+            let list = droppedKeys.enumerated().map { $0.offset == 0 ? "\($0.element.key) (\($0.element.files) file\($0.element.files == 1 ? "" : "s"))" : "\($0.element.key) (\($0.element.files))" }
+            lines.append("  dropped keys: " + list.joined(separator: ", "))
+        }
+        if rawHTML { lines.append("  raw HTML kept: handbook.yml has raw_html: true") }
+        if markdownBlocks > 0 { lines.append("  markdown=\"1\" blocks: \(markdownBlocks) (attribute removed, blank lines added so the inside reads as Markdown)") }
+        if templates > 0 { lines.append("  template syntax left in pages: \(templates) (listed above)") }
+        lines.append("  not mapped: \(diagnostics.count) (listed above)")
+        lines.append("Next: handbook check --content \(content)")
+        return lines
+    }
+}
