@@ -137,7 +137,7 @@ let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]
         #expect(basics.contains("[benefits](benefits.md#holidays)"))
         #expect(basics.contains("[tools](guide/tools.md)"))
         #expect(basics.contains("![The team](../assets/img/team.png)"))
-        #expect(basics.contains("<aside>\n\n**Tip:** ask every question twice.\n\n</aside>"))
+        #expect(basics.contains("<aside markdown=\"1\">\n**Tip:** ask every question twice.\n</aside>"), "left for the build to render")
         #expect(fixture.imported("en/index.md")?.contains("[holidays](benefits.md#holidays)") == true)
         #expect(fixture.imported("de/basics.md")?.contains("[Urlaub](benefits.md#holidays)") == true)
         #expect(fixture.imported("de/benefits.md") == nil, "untranslated: true is a missing translation, not a copy")

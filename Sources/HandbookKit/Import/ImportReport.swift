@@ -25,7 +25,6 @@ public struct ImportReport: Sendable {
     public var droppedKeys: [DroppedKey]
     public var rawHTML: Bool
     public var templates: Int
-    public var markdownBlocks: Int
     public var diagnostics: [Diagnostic]
     /// Each imported source file and the page it became, relative to the content folder.
     var written: [String: String] = [:]
@@ -43,7 +42,6 @@ public struct ImportReport: Sendable {
             lines.append("  dropped keys: " + list.joined(separator: ", "))
         }
         if rawHTML { lines.append("  raw HTML kept: handbook.yml has raw_html: true") }
-        if markdownBlocks > 0 { lines.append("  markdown=\"1\" blocks: \(markdownBlocks) (attribute removed, blank lines added so the inside reads as Markdown)") }
         if templates > 0 { lines.append("  template syntax left in pages: \(templates) (listed above)") }
         lines.append("  not mapped: \(diagnostics.count) (listed above)")
         lines.append("Next: handbook check --content \(content)")

@@ -58,7 +58,6 @@ struct ImportMapping {
     var assets: [String: String] = [:]  // source relative → destination under the content folder
     var rawHTMLFiles: [SourceLocation] = []
     var templates = 0
-    var markdownBlocks = 0
     var created: [String] = []
     var sections = 0
 
@@ -170,7 +169,6 @@ struct ImportMapping {
     private mutating func prepare(_ document: SourceDocument) -> Prepared {
         var pass = TemplatePrePass()
         let passed = pass.run(document.body)
-        markdownBlocks += pass.markdownBlocks
         for line in pass.escapedDirectives {
             notes.append(.warning("a ':::' block that is not a handbook directive (:::compare, :::script); its lines were written as code so they show as text",
                 at: SourceLocation(path: document.path, line: document.bodyFirstLine + line - 1)))
@@ -310,7 +308,7 @@ struct ImportMapping {
         return ImportReport(format: format, source: site.root, content: content, pages: perLanguage, sections: sections,
                             created: created, assets: imported.assets.count, linksRewritten: linksRewritten,
                             droppedKeys: droppedKeys, rawHTML: imported.rawHTML, templates: templates,
-                            markdownBlocks: markdownBlocks, diagnostics: diagnostics.sortedForDisplay(),
+                            diagnostics: diagnostics.sortedForDisplay(),
                             written: Dictionary(imported.pages.compactMap { page in page.source.map { ($0, page.language + "/" + page.id.sourcePath) } },
                                                 uniquingKeysWith: { a, _ in a }))
     }

@@ -2,13 +2,12 @@
 /// fenced code: template tags that stand for a link to a page become a plain
 /// URL the link rewriter can follow (`{% link x.md %}`, `{% post_url … %}`,
 /// `{{ site.baseurl }}`, `{{ '/x/' | relative_url }}`, `{{< ref "x" >}}`);
-/// kramdown's `<aside markdown="1">` gets the blank lines that make cmark read
-/// its inside as Markdown; a `:::` block of another tool, which would be an
-/// unknown directive here, is written as code.
+/// a `:::` block of another tool, which would be an unknown directive here, is
+/// written as code. (kramdown's `<aside markdown="1">` is left as written: the
+/// build renders the Markdown inside it.)
 struct TemplatePrePass {
     static let hugoReference = "import-ref:"
 
-    var markdownBlocks = 0
     var escapedDirectives: [Int] = []
     /// For each line of the output (0-based), the body line (1-based) it came from.
     var sourceLines: [Int] = []
@@ -16,7 +15,6 @@ struct TemplatePrePass {
     mutating func run(_ body: String) -> String {
         var output: [String] = []
         var fence: String?
-        var openBlocks: [String] = []
         var directives: [Bool] = []  // open `:::` blocks: true for this project's own
         sourceLines = []
         var number = 0
@@ -56,17 +54,6 @@ struct TemplatePrePass {
                     escapedDirectives.append(number)
                     line = "`` " + line + " ``"
                 }
-            }
-            if let match = line.firstMatch(of: /^(\s*)<([A-Za-z][A-Za-z0-9]*)([^>]*?)\s+markdown=["']?(1|block|span)["']?([^>]*)>\s*$/) {
-                markdownBlocks += 1
-                openBlocks.append(String(match.2).lowercased())
-                emit(String(match.1) + "<" + match.2 + match.3 + match.5 + ">")
-                emit("")
-                continue
-            }
-            if let tag = openBlocks.last, line.trimmingWhitespace().lowercased() == "</\(tag)>" {
-                openBlocks.removeLast()
-                if output.last?.trimmingWhitespace().isEmpty == false { emit("") }
             }
             emit(line)
         }
