@@ -17,7 +17,7 @@ struct Build: ParsableCommand {
             let result = try builder.build()
             Console.report(result.warnings)
             let pages = result.site.editions.reduce(0) { $0 + $1.byID.count }
-            Console.status("Built \(pages) pages in \(result.site.editions.count) languages into \(folders.output)/")
+            Console.status("Built \(plural(pages, "page")) in \(plural(result.site.editions.count, "language")) into \(folders.output)/")
         } catch {
             Console.report(error.diagnostics)
             throw ExitCode.failure

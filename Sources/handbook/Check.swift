@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             Console.report(report.diagnostics, summary: false)
-            let line = "Checked \(report.pages) pages in \(report.languages) languages: \(plural(report.errors, "error")), \(plural(report.warnings, "warning"))."
+            let line = "Checked \(plural(report.pages, "page")) in \(plural(report.languages, "language")): \(plural(report.errors, "error")), \(plural(report.warnings, "warning"))."
             if report.errors > 0 { Console.error(line) } else { Console.status(line) }
         case .json:
             Console.status(try json(report))
