@@ -61,25 +61,9 @@ enum DirectiveScanner {
         return (output, directives)
     }
 
-    /// The text of a code or HTML block with each directive line put back as
-    /// written, in one pass over the text.
+    /// The text of a code or HTML block with each directive line put back as written.
     static func restore(in literal: String, _ directives: [Int: DirectiveLine]) -> String {
-        var result = ""
-        var rest = literal[...]
-        while let found = rest.range(of: prefix) {
-            result += rest[..<found.lowerBound]
-            let afterPrefix = rest[found.upperBound...]
-            let digits = afterPrefix.prefix { $0.isASCII && $0.isNumber }
-            let afterDigits = afterPrefix.dropFirst(digits.count)
-            if let line = Int(digits), let directive = directives[line], afterDigits.hasPrefix("-->") {
-                result += directive.original
-                rest = afterDigits.dropFirst(3)
-            } else {
-                result += rest[found]
-                rest = afterPrefix
-            }
-        }
-        return result + rest
+        restoreSentinels(in: literal, prefix: prefix) { directives[$0]?.original }
     }
 
     private static func kind(of line: String) -> DirectiveLine.Kind {
@@ -95,4 +79,27 @@ enum DirectiveScanner {
         default: return .unknown(name: rest.trimmingWhitespace())
         }
     }
+}
+
+/// A code or HTML block's text with each `<prefix>N-->` sentinel that stands for
+/// a known line put back as that line, in one pass over the text. The line
+/// pre-passes (directives, Markdown in HTML) swap whole lines for sentinels
+/// before cmark parses; where a line turns out to be inside code, it is text.
+func restoreSentinels(in literal: String, prefix: String, original: (Int) -> String?) -> String {
+    var result = ""
+    var rest = literal[...]
+    while let found = rest.range(of: prefix) {
+        result += rest[..<found.lowerBound]
+        let afterPrefix = rest[found.upperBound...]
+        let digits = afterPrefix.prefix { $0.isASCII && $0.isNumber }
+        let afterDigits = afterPrefix.dropFirst(digits.count)
+        if let number = Int(digits), let line = original(number), afterDigits.hasPrefix("-->") {
+            result += line
+            rest = afterDigits.dropFirst(3)
+        } else {
+            result += rest[found]
+            rest = afterPrefix
+        }
+    }
+    return result + rest
 }

@@ -98,22 +98,7 @@ enum MarkdownInHTML {
 
     /// The text of a code or HTML block with each sentinel put back as the line written.
     static func restore(in literal: String, _ lines: [Int: Line]) -> String {
-        var result = ""
-        var rest = literal[...]
-        while let found = rest.range(of: prefix) {
-            result += rest[..<found.lowerBound]
-            let afterPrefix = rest[found.upperBound...]
-            let digits = afterPrefix.prefix { $0.isASCII && $0.isNumber }
-            let afterDigits = afterPrefix.dropFirst(digits.count)
-            if let number = Int(digits), let line = lines[number], afterDigits.hasPrefix("-->") {
-                result += line.original
-                rest = afterDigits.dropFirst(3)
-            } else {
-                result += rest[found]
-                rest = afterPrefix
-            }
-        }
-        return result + rest
+        restoreSentinels(in: literal, prefix: prefix) { lines[$0]?.original }
     }
 
     /// Wraps the blocks between each pair of sentinels that share a parent; a
