@@ -68,7 +68,7 @@ public struct Builder: Sendable {
         cache?.keep(tree, loadWarnings: loadWarnings, theme: theme)
 
         let config = tree.config
-        let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML)
+        let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML, content: tree.index)
         let parsed = tree.pages.parallelMap { parse($0, config: config, parser: parser, bytes: nil) }
         cache?.keep(only: Set(tree.pages.map(\.path)))
         diagnostics += parsed.flatMap(\.1)
