@@ -76,24 +76,28 @@ struct LinkResolver {
         }
         let (language, rest) = (parts[0], parts[1])
         let name = PageID(rest).fileName
-        var id = PageID(String(rest.dropLast(3)))
-        var forgeFile = resolved
-        if ContentIndex.isReadme(name) {
-            // `README.md` is the folder's index; if it is not there, the check says so.
-            if let found = findPage(language, [rest]) { id = Self.pageID(found) }
-        } else if name == "index.md", !guesses.ask(.page(resolved), in: content) {
-            let readme = joinPath(language, id.section, ContentIndex.readme)
-            if guesses.ask(.page(readme), in: content) { forgeFile = readme }
+        // The file a forge opens: as written, or the README.md standing for an index.md that is not there.
+        var source = rest
+        if name == "index.md", !guesses.ask(.page(resolved), in: content) {
+            let readme = joinPath(PageID(rest).section, ContentIndex.readme)
+            if guesses.ask(.page(language + "/" + readme), in: content) { source = readme }
         }
-        let rewritten: String
+        // A README.md that is not there stays `…/README`, so the check names the file linked to.
+        let isPage = !ContentIndex.isReadme(name) || findPage(language, [rest]) != nil
+        let id = isPage ? Self.pageID(source) : PageID(String(rest.dropLast(3)))
         if link.isRooted {
-            rewritten = relativeURL(from: pageFolder + "/_", to: language + "/" + id.outputPath) + link.suffix
-        } else {
-            let kept = link.decoded.dropLast(name.count) + id.fileName + ".html"
-            rewritten = Self.escapingDelimiters(String(kept)) + link.suffix
+            // Checked now, since the advice names the file to link to instead.
+            guard findPage(language, [source]) != nil else {
+                return .refused("link '\(link.url)' points to a page that does not exist (\(resolved))", severity: .error)
+            }
+            return .page(language: language, id: id, anchor: link.anchor,
+                         rewritten: relativeURL(from: pageFolder + "/_", to: language + "/" + id.outputPath) + link.suffix,
+                         advice: advice(link, writing: language + "/" + source))
         }
-        let advice = link.isRooted || forgeFile != resolved ? self.advice(link, writing: forgeFile) : nil
-        return .page(language: language, id: id, anchor: link.anchor, rewritten: rewritten, advice: advice)
+        let kept = link.decoded.dropLast(name.count) + id.fileName + ".html"
+        return .page(language: language, id: id, anchor: link.anchor,
+                     rewritten: Self.escapingDelimiters(String(kept)) + link.suffix,
+                     advice: source == rest ? nil : advice(link, writing: language + "/" + source))
     }
 
     /// A decoded path made a URL path again: `%`, `#` and `?` are escaped here;
