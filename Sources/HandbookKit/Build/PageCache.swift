@@ -17,13 +17,14 @@ public final class PageCache: @unchecked Sendable {
         var bytes: [UInt8]
         var settings: Settings
         var result: (Page?, [Diagnostic])
+        /// The page's guesses, kept beside it: checking them must not copy the page.
+        var guesses: LinkGuesses?
         /// The content's paths when parsed: a failed parse keeps no guesses, so it
         /// is reused only while the paths are the same. Failures are few.
         var contentSignature: Int
 
         func holds(in content: ContentIndex) -> Bool {
-            guard let page = result.0 else { return contentSignature == content.signature }
-            return page.linkGuesses.hold(in: content)
+            guesses.map { $0.hold(in: content) } ?? (contentSignature == content.signature)
         }
     }
 
@@ -47,7 +48,8 @@ public final class PageCache: @unchecked Sendable {
 
     func store(_ result: (Page?, [Diagnostic]), for path: String, bytes: [UInt8], settings: Settings, content: ContentIndex) {
         lock.withLock {
-            entries[path] = Entry(bytes: bytes, settings: settings, result: result, contentSignature: content.signature)
+            entries[path] = Entry(bytes: bytes, settings: settings, result: result, guesses: result.0?.linkGuesses,
+                                  contentSignature: content.signature)
             changedSinceAssembly.insert(path)
         }
     }
