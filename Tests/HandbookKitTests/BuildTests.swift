@@ -130,7 +130,7 @@ import Testing
         ("[x](index.md#nowhere)", "link 'index.md#nowhere' points to '#nowhere', which is not a heading or block of en/guide/index.md (its anchors include #start-here, #then-this)"),
         ("[x](#nowhere)", "link '#nowhere' points to '#nowhere', which is not a heading or block of en/guide/page.md"),
         ("![x](../../assets/none.png)", "link '../../assets/none.png' points to a file that does not exist (assets/none.png)"),
-        ("[x](../guide/)", "link '../guide/' points to a folder; link to a page's .md file or to a file"),
+        ("[x](../../assets/)", "link '../../assets/' points to a folder that does not exist (assets)"),
     ])
     func brokenLinksAreErrors(link: String, message: String) throws {
         let fixture = try Fixture()

@@ -3,10 +3,10 @@ import Testing
 
 /// Parses one page on its own, as the builder's parse stage does.
 func parsePage(_ markdown: String, path: String = "en/page.md", languages: Set<String> = ["en", "de"],
-               rawHTML: Bool = false) -> (Page?, [Diagnostic]) {
+               rawHTML: Bool = false, content: ContentIndex = ContentIndex()) -> (Page?, [Diagnostic]) {
     let parts = path.split(separator: "/", maxSplits: 1).map(String.init)
     let source = SourceFile(language: parts[0], id: PageID(String(parts[1].dropLast(3))), path: "Content/" + path)
-    return PageParser(languages: languages, rawHTML: rawHTML)
+    return PageParser(languages: languages, rawHTML: rawHTML, content: content)
         .parse(source, bytes: Array(markdown.utf8), strings: InterfaceStrings.english)
 }
 

@@ -70,6 +70,67 @@ import Testing
         try FileManager.default.removeItem(atPath: preview.content + "/en/guide/page.md")
         #expect(throws: BuildFailed.self) { try builder.plan(changed: [preview.content + "/en/guide/page.md"]) }
     }
+
+    /// A parse that guessed a link (`/guide/later`, `later/`) is reused only while
+    /// its guesses hold: a page appearing or going re-parses the pages that
+    /// guessed about it, and no others.
+    @Test func guessedLinksFollowFilesAppearingAndGoing() throws {
+        var files = Self.files
+        files["en/guide/other.md"] = "---\ntitle: Other\norder: 2\n---\n\nSee [later](/guide/later) and [the page](page.md).\n"
+        let preview = try Fixture(files: files)
+        var builder = Builder(content: preview.content, output: preview.root + "/Output")
+        let cache = PageCache()
+        builder.cache = cache
+        func errors(_ path: String) -> [String] {
+            do {
+                _ = try builder.plan(changed: [preview.content + "/" + path])
+                return []
+            } catch {
+                return error.diagnostics.filter { $0.severity == .error }.map(\.message)
+            }
+        }
+        #expect(throws: BuildFailed.self) { try builder.plan() }
+        // The page it guessed at appears: a new file, so a full load, and the guess is made again.
+        try preview.edit("en/guide/later.md", "---\ntitle: Later\norder: 3\n---\n\nText.\n")
+        #expect(errors("en/guide/later.md") == [])
+        let built = try builder.plan(changed: [])
+        let other = try made(built)["en/guide/other.html"].map { String(decoding: $0, as: UTF8.self) }
+        #expect(other?.contains("<a href=\"later.html\">later</a>") == true)
+        let full = try Builder(content: preview.content, output: preview.root + "/Output").plan()
+        #expect(try made(built) == made(full))
+        // It goes again: the guess no longer holds, and the link is an error once more.
+        try FileManager.default.removeItem(atPath: preview.content + "/en/guide/later.md")
+        #expect(errors("en/guide/later.md") == ["link '/guide/later' points to a page that does not exist (en/guide/later.md)"])
+    }
+
+    @Test func aCachedParseIsReusedWhileItsGuessesHoldAndOnlyThen() throws {
+        let source = SourceFile(language: "en", id: PageID("guide/page"), path: "Content/en/guide/page.md")
+        let bytes = Array("---\ntitle: Page\n---\n\n[later](later) [other](other.md)\n".utf8)
+        let before = ContentIndex(pages: ["en/index.md", "en/guide/page.md", "en/guide/later.md"], files: [], defaultLanguage: "en")
+        let parser = PageParser(languages: ["en"], rawHTML: false, content: before)
+        let result = parser.parse(source, bytes: bytes, strings: .english)
+        let guesses = try #require(result.0?.linkGuesses.answers)
+        // `later` is a file of that name, else the folder's index, else `later.md`; `other.md` needs no guess.
+        #expect(guesses == [.file("en/guide/later"): false, .page("en/guide/later/index.md"): false,
+                            .page("en/guide/later/README.md"): false, .page("en/guide/later.md"): true])
+        let cache = PageCache()
+        let settings = PageCache.Settings(rawHTML: false, languages: ["en"], ignoredKeys: [], strings: .english)
+        cache.store(result, for: source.path, bytes: bytes, settings: settings, content: before)
+        // Another page, a file or an image added elsewhere changes none of its answers.
+        let unrelated = ContentIndex(pages: before.pages.union(["en/guide/new.md"]), files: ["assets/logo.png"], defaultLanguage: "en")
+        #expect(cache.result(for: source.path, bytes: bytes, settings: settings, content: unrelated) != nil)
+        // A folder `later/` with an index would now be what `later` means.
+        let folder = ContentIndex(pages: before.pages.union(["en/guide/later/index.md"]), files: [], defaultLanguage: "en")
+        #expect(cache.result(for: source.path, bytes: bytes, settings: settings, content: folder) == nil)
+        let gone = ContentIndex(pages: ["en/index.md", "en/guide/page.md"], files: [], defaultLanguage: "en")
+        #expect(cache.result(for: source.path, bytes: bytes, settings: settings, content: gone) == nil)
+        // A failed parse records no guesses: it is reused only on the same paths.
+        let failed = parser.parse(source, bytes: Array("---\ntitle: P\n---\n\n[x](nowhere)\n".utf8), strings: .english)
+        #expect(failed.0 == nil)
+        cache.store(failed, for: "failed.md", bytes: [1], settings: settings, content: before)
+        #expect(cache.result(for: "failed.md", bytes: [1], settings: settings, content: before) != nil)
+        #expect(cache.result(for: "failed.md", bytes: [1], settings: settings, content: unrelated) == nil)
+    }
 }
 
 // With the other served tests: their clients block threads, so they take turns.

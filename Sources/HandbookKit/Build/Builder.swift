@@ -69,7 +69,7 @@ public struct Builder: Sendable {
 
         let config = tree.config
         let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML,
-                                ignoredKeys: config.ignoredKeys)
+                                ignoredKeys: config.ignoredKeys, content: tree.index)
         let parsed = tree.pages.parallelMap { parse($0, config: config, parser: parser, bytes: nil) }
         cache?.keep(only: Set(tree.pages.map(\.path)))
         diagnostics += parsed.flatMap(\.1)

@@ -16,14 +16,15 @@ extension Builder {
         cache.forget(changed)
         let tree = kept.tree, config = tree.config
         let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML,
-                                ignoredKeys: config.ignoredKeys)
+                                ignoredKeys: config.ignoredKeys, content: tree.index)
         // Only the diagnostics of unchanged pages are copied out of the cache: copying
         // 10,000 parsed pages costs more than the rest of a rebuild together.
         var pageDiagnostics: [[Diagnostic]] = []
         pageDiagnostics.reserveCapacity(tree.pages.count)
         var missing: [Int] = []
         for (index, source) in tree.pages.enumerated() {
-            if let kept = cache.diagnostics(for: source.path, settings: settings(source, config: config, parser: parser)) {
+            if let kept = cache.diagnostics(for: source.path, settings: settings(source, config: config, parser: parser),
+                                            content: parser.content) {
                 pageDiagnostics.append(kept)
             } else {
                 pageDiagnostics.append([])
@@ -44,7 +45,9 @@ extension Builder {
             diagnostics += last.diagnostics
             cache.keep(site, diagnostics: last.diagnostics)
         } else {
-            let pages = tree.pages.compactMap { cache.result(for: $0.path, settings: settings($0, config: config, parser: parser))?.0 }
+            let pages = tree.pages.compactMap {
+                cache.result(for: $0.path, settings: settings($0, config: config, parser: parser), content: parser.content)?.0
+            }
             let (assembled, siteDiagnostics) = SiteAssembler.assemble(
                 config: config, pages: pages, files: tree.files, contentRoot: content)
             let conflicts = Self.generatedFileConflicts(assembled)
@@ -72,9 +75,11 @@ extension Builder {
             return (nil, [.error("cannot read the file: \(readFailure(error))", at: SourceLocation(path: source.path))])
         }
         let settings = settings(source, config: config, parser: parser)
-        if let cached = cache?.result(for: source.path, bytes: bytes, settings: settings) { return cached }
+        if let cached = cache?.result(for: source.path, bytes: bytes, settings: settings, content: parser.content) {
+            return cached
+        }
         let result = parser.parse(source, bytes: bytes, strings: settings.strings)
-        cache?.store(result, for: source.path, bytes: bytes, settings: settings)
+        cache?.store(result, for: source.path, bytes: bytes, settings: settings, content: parser.content)
         return result
     }
 
@@ -85,7 +90,8 @@ extension Builder {
             // A copied file, not a page: nothing to replace.
             guard let index = kept.pageIndex[path] else { continue }
             let source = kept.tree.pages[index]
-            guard let page = cache?.result(for: path, settings: settings(source, config: config, parser: parser))?.0 else { return nil }
+            guard let page = cache?.result(for: path, settings: settings(source, config: config, parser: parser),
+                                           content: parser.content)?.0 else { return nil }
             pages.append(page)
         }
         return pages

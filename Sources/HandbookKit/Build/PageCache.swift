@@ -1,8 +1,11 @@
 import Foundation
 
 /// Remembers each page's parse by its bytes and the settings it was parsed
-/// with, so `serve` re-parses only the files a change touched. Pages are
-/// parsed on several threads at once, hence the lock.
+/// with, so `serve` re-parses only the files a change touched. A parse that
+/// resolved a link by looking for a file (`page/`, `/guide/page`) is reused
+/// only while what it found still holds, so adding a file re-parses the pages
+/// that guessed about it and no others. Pages are parsed on several threads
+/// at once, hence the lock.
 public final class PageCache: @unchecked Sendable {
     struct Settings: Hashable {
         var rawHTML: Bool
@@ -15,6 +18,15 @@ public final class PageCache: @unchecked Sendable {
         var bytes: [UInt8]
         var settings: Settings
         var result: (Page?, [Diagnostic])
+        /// The page's guesses, kept beside it: checking them must not copy the page.
+        var guesses: LinkGuesses?
+        /// The content's paths when parsed: a failed parse keeps no guesses, so it
+        /// is reused only while the paths are the same. Failures are few.
+        var contentSignature: Int
+
+        func holds(in content: ContentIndex) -> Bool {
+            guesses.map { $0.hold(in: content) } ?? (contentSignature == content.signature)
+        }
     }
 
     private let lock = NSLock()
@@ -27,16 +39,18 @@ public final class PageCache: @unchecked Sendable {
 
     public init() {}
 
-    func result(for path: String, bytes: [UInt8], settings: Settings) -> (Page?, [Diagnostic])? {
+    func result(for path: String, bytes: [UInt8], settings: Settings, content: ContentIndex) -> (Page?, [Diagnostic])? {
         lock.withLock {
-            guard let entry = entries[path], entry.settings == settings, entry.bytes == bytes else { return nil }
+            guard let entry = entries[path], entry.settings == settings, entry.bytes == bytes, entry.holds(in: content)
+            else { return nil }
             return entry.result
         }
     }
 
-    func store(_ result: (Page?, [Diagnostic]), for path: String, bytes: [UInt8], settings: Settings) {
+    func store(_ result: (Page?, [Diagnostic]), for path: String, bytes: [UInt8], settings: Settings, content: ContentIndex) {
         lock.withLock {
-            entries[path] = Entry(bytes: bytes, settings: settings, result: result)
+            entries[path] = Entry(bytes: bytes, settings: settings, result: result, guesses: result.0?.linkGuesses,
+                                  contentSignature: content.signature)
             changedSinceAssembly.insert(path)
         }
     }
@@ -53,17 +67,17 @@ public final class PageCache: @unchecked Sendable {
 // What `Builder.plan(changed:)` needs besides the parses (see IncrementalPlan.swift).
 extension PageCache {
     /// The parse kept for a file the watcher says is unchanged since it was read.
-    func result(for path: String, settings: Settings) -> (Page?, [Diagnostic])? {
+    func result(for path: String, settings: Settings, content: ContentIndex) -> (Page?, [Diagnostic])? {
         lock.withLock {
-            guard let entry = entries[path], entry.settings == settings else { return nil }
+            guard let entry = entries[path], entry.settings == settings, entry.holds(in: content) else { return nil }
             return entry.result
         }
     }
 
     /// The diagnostics of a parse kept for a file the watcher says is unchanged.
-    func diagnostics(for path: String, settings: Settings) -> [Diagnostic]? {
+    func diagnostics(for path: String, settings: Settings, content: ContentIndex) -> [Diagnostic]? {
         lock.withLock {
-            guard let entry = entries[path], entry.settings == settings else { return nil }
+            guard let entry = entries[path], entry.settings == settings, entry.holds(in: content) else { return nil }
             return entry.result.1
         }
     }

@@ -28,8 +28,7 @@ public enum SiteAssembler {
                         at: SourceLocation(path: page.sourcePath)))
                 }
             }
-            let (sections, problems) = sectionsInOrder(entries, language: language, contentRoot: contentRoot)
-            diagnostics += problems
+            let sections = sectionsInOrder(entries)
             editions.append(Edition(language: language, sections: sections, byID: entries))
         }
 
@@ -39,18 +38,12 @@ public enum SiteAssembler {
     }
 
     /// Sections ordered by their landing page's `order`, then folder name; pages
-    /// likewise inside a section; the language root (home) comes first.
-    static func sectionsInOrder(_ entries: [PageID: Entry], language: Language,
-                                contentRoot: String) -> ([Section], [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    /// likewise inside a section; the language root (home) comes first. A page
+    /// nested too deep or a section without a landing page is left out: the
+    /// load reported it (`ContentStructure`), so no site is made of these.
+    static func sectionsInOrder(_ entries: [PageID: Entry]) -> [Section] {
         var byFolder: [String: [Entry]] = [:]
-        for entry in entries.values {
-            if entry.id.path.split(separator: "/").count > 2 {
-                diagnostics.append(.error(
-                    "pages nest one folder deep (<section>/<page>.md); move this page up a level",
-                    at: SourceLocation(path: entry.page.sourcePath)))
-                continue
-            }
+        for entry in entries.values where entry.id.path.split(separator: "/").count <= 2 {
             byFolder[entry.id.section, default: []].append(entry)
         }
         func before(_ a: Entry, _ b: Entry) -> Bool {
@@ -60,26 +53,15 @@ public enum SiteAssembler {
         var sections: [Section] = []
         for (folder, members) in byFolder {
             let indexID = PageID(folder.isEmpty ? "index" : folder + "/index")
-            guard let index = entries[indexID] else {
-                let missing = joinPath(contentRoot, language.code, indexID.sourcePath)
-                let message = folder.isEmpty
-                    ? "the language has no home page: create \(missing)"
-                    : "section '\(folder)' has no landing page: create \(missing) (its title names the section)"
-                diagnostics.append(.error(message, at: SourceLocation(path: members.sorted(by: before)[0].page.sourcePath)))
-                continue
-            }
+            guard let index = entries[indexID] else { continue }
             let pages = members.filter { $0.id != indexID }.sorted(by: before)
             sections.append(Section(folder: folder, index: index, pages: pages))
-        }
-        if byFolder[""] == nil, !entries.isEmpty {
-            diagnostics.append(.error("the language has no home page: create \(joinPath(contentRoot, language.code, "index.md"))",
-                at: SourceLocation(path: joinPath(contentRoot, language.code))))
         }
         sections.sort { a, b in
             if a.folder.isEmpty != b.folder.isEmpty { return a.folder.isEmpty }
             return before(a.index, b.index) || (!before(b.index, a.index) && a.folder < b.folder)
         }
-        return (sections, diagnostics)
+        return sections
     }
 }
 
@@ -99,10 +81,11 @@ struct LinkChecker {
             }
         }
         var diagnostics: [Diagnostic] = []
+        var hints: [String: String] = [:]
         for edition in site.editions {
             for entry in edition.byID.values where !entry.isFallback {
                 for link in entry.page.links {
-                    if let problem = problem(with: link, files: files, folders: folders) {
+                    if let problem = problem(with: link, files: files, folders: folders, hints: &hints) {
                         diagnostics.append(.error(problem, at: link.location))
                     }
                 }
@@ -111,7 +94,10 @@ struct LinkChecker {
         return diagnostics
     }
 
-    private func problem(with link: InternalLink, files: Set<String>, folders: Set<String>) -> String? {
+    /// `hints` keeps the anchors suggested for each target and mistyped anchor:
+    /// a page may repeat one broken link hundreds of times.
+    private func problem(with link: InternalLink, files: Set<String>, folders: Set<String>,
+                         hints: inout [String: String]) -> String? {
         if let file = link.file {
             if files.contains(file) { return nil }
             if folders.contains(file) {
@@ -124,10 +110,27 @@ struct LinkChecker {
             return "link '\(link.written)' points to a page that does not exist (\(link.language)/\(id.sourcePath))"
         }
         if let anchor = link.anchor, !anchor.isEmpty, !target.page.anchors.contains(anchor) {
-            let known = target.page.headings.prefix(8).map { "#" + $0.anchor }.joined(separator: ", ")
+            let key = link.language + "/" + id.path + "#" + anchor
+            let known = hints[key] ?? Self.nearestAnchors(to: anchor, in: target.page).map { "#" + $0 }.joined(separator: ", ")
+            hints[key] = known
             return "link '\(link.written)' points to '#\(anchor)', which is not a heading or block of \(link.language)/\(id.sourcePath)"
                 + (known.isEmpty ? "" : " (its anchors include \(known))")
         }
         return nil
+    }
+
+    /// The anchors of a page nearest to a mistyped one, by edit distance, the
+    /// page's order breaking ties: the one meant is usually among the first.
+    /// Headings of the "On this page" list come first, then comparisons and
+    /// scripts, then the other headings; past `candidates` of them a page is
+    /// generated or hostile, and scoring them all would cost more than the build.
+    static func nearestAnchors(to anchor: String, in page: Page, limit: Int = 8, candidates: Int = 500) -> [String] {
+        var seen: Set<String> = []
+        let listed = page.headings.map(\.anchor) + page.comparisons.map(\.anchor) + page.scripts.map(\.anchor)
+        let ordered = (listed + (listed.count < candidates ? page.anchors.sorted() : []))
+            .filter { seen.insert($0).inserted }.prefix(candidates)
+        let written = anchor.lowercased()
+        let scored = ordered.enumerated().map { (editDistance(written, $0.element), $0.offset, $0.element) }
+        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.2)
     }
 }

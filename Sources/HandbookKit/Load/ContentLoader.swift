@@ -16,6 +16,9 @@ public struct ContentLoader {
         self.root = root
     }
 
+    /// The tree and what the load found wrong with it. Problems that leave
+    /// the tree usable (a missing home page, a second index) are returned
+    /// for the builder to report with the parse stage's; the rest are thrown.
     public func load() throws(BuildFailed) -> (ContentTree, [Diagnostic]) {
         guard fileSystem.isDirectory(root) else {
             throw BuildFailed([.error("content folder not found", at: SourceLocation(path: root))])
@@ -48,6 +51,10 @@ public struct ContentLoader {
         var walker = Walker(fileSystem: fileSystem, rootResolved: fileSystem.resolve(root))
         var pages: [SourceFile] = []
         var files: [StaticFile] = []
+        // Page sources by path relative to the content root, for the parse stage's links.
+        var pageSources: Set<String> = []
+        // Errors after which the tree can still be parsed, to report with the parse stage's.
+        var parseable: [Diagnostic] = []
         var theme: [String: String] = [:]
         let entries = (try? fileSystem.contents(of: root)) ?? []
         for language in config.languages where !entries.contains(language.code) {
@@ -63,13 +70,23 @@ public struct ContentLoader {
             }
             let isDirectory = walker.checkedKind(path, diagnostics: &diagnostics) == .directory
             if let language = config.language(name), isDirectory {
-                for file in walker.files(under: path, relative: "", diagnostics: &diagnostics) {
-                    if file.relative.hasSuffix(".md") {
-                        let id = PageID(String(file.relative.dropLast(3)))
-                        pages.append(SourceFile(language: language.code, id: id, path: file.path))
-                    } else {
+                let found = walker.files(under: path, relative: "", diagnostics: &diagnostics)
+                let markdown = Set(found.lazy.filter { $0.relative.hasSuffix(".md") }.map(\.relative))
+                for file in found {
+                    guard file.relative.hasSuffix(".md") else {
                         files.append(StaticFile(source: file.path, destination: joinPath(language.code, file.relative)))
+                        continue
                     }
+                    let id = LinkResolver.pageID(file.relative)
+                    if id.path != file.relative.dropLast(3), markdown.contains(id.sourcePath) {
+                        let index = String(file.path.dropLast(ContentIndex.readme.count)) + "index.md"
+                        parseable.append(.error(
+                            "\(file.path) and \(index) are both this folder's index page; keep one (a README.md is the index only where there is no index.md)",
+                            at: SourceLocation(path: file.path)))
+                        continue
+                    }
+                    pages.append(SourceFile(language: language.code, id: id, path: file.path))
+                    pageSources.insert(language.code + "/" + file.relative)
                 }
             } else if name == Self.assetsFolder, isDirectory {
                 for file in walker.files(under: path, relative: "", diagnostics: &diagnostics) {
@@ -89,9 +106,14 @@ public struct ContentLoader {
             }
         }
         diagnostics += Self.outputCollisions(config: config, pages: pages, files: files)
-        if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
-        let tree = ContentTree(root: root, config: config, pages: pages, files: files, theme: theme)
-        return (tree, diagnostics)
+        // Missing home and landing pages need no parsing: found here, they are
+        // reported with the parse stage's problems instead of a run later.
+        parseable += ContentStructure(config: config, root: root, pages: pages, codeLocations: codeLocations).problems()
+        if diagnostics.hasErrors { throw BuildFailed(diagnostics + parseable) }
+        let index = ContentIndex(pages: pageSources, files: Set(files.map(\.destination)),
+                                 defaultLanguage: config.defaultLanguage.code)
+        let tree = ContentTree(root: root, config: config, pages: pages, files: files, theme: theme, index: index)
+        return (tree, diagnostics + parseable)
     }
 }
 

@@ -21,4 +21,6 @@ public struct ContentTree: Sendable {
     public var files: [StaticFile]
     /// Theme overrides by path relative to `Content/theme/` (`page.mustache`, `style.css`).
     public var theme: [String: String]
+    /// The page and file paths, for the parse stage.
+    public var index: ContentIndex
 }

@@ -10,11 +10,14 @@ public struct PageParser: Sendable {
     public var rawHTML: Bool
     /// Front-matter keys of other tools, accepted and dropped (`ignore_keys:`).
     public var ignoredKeys: Set<String>
+    /// Every page and file the load found, for links not written as `.md` files.
+    public var content: ContentIndex
 
-    public init(languages: Set<String>, rawHTML: Bool, ignoredKeys: Set<String> = []) {
+    public init(languages: Set<String>, rawHTML: Bool, ignoredKeys: Set<String> = [], content: ContentIndex = ContentIndex()) {
         self.languages = languages
         self.rawHTML = rawHTML
         self.ignoredKeys = ignoredKeys
+        self.content = content
     }
 
     /// The largest page accepted, in bytes. The whole shipped handbook is far
@@ -86,8 +89,7 @@ public struct PageParser: Sendable {
             scripts.append(script)
         }
 
-        let resolver = LinkResolver(pageFolder: joinPath(source.language, source.id.section), languages: languages)
-        let links = rewriteLinks(tree, resolver: resolver, source: source, locate: locate, diagnostics: &diagnostics)
+        let (links, linkGuesses) = rewriteLinks(tree, source: source, locate: locate, diagnostics: &diagnostics)
 
         let comparisons = assembler.comparisons.map { entry in
             var comparison = entry.0
@@ -104,7 +106,7 @@ public struct PageParser: Sendable {
             frontMatter: frontMatter, bodyHTML: tree.html(),
             headings: headings.filter { $0.level == 2 || $0.level == 3 },
             anchors: assembler.anchors.used, comparisons: comparisons, scripts: scripts,
-            links: links, searchText: plainText(tree.root).foldedExcerpt(limit: Page.searchTextLimit), bodyHash: Self.fingerprint(body))
+            links: links, linkGuesses: linkGuesses, searchText: plainText(tree.root).foldedExcerpt(limit: Page.searchTextLimit), bodyHash: Self.fingerprint(body))
         return (page, diagnostics)
     }
 
@@ -167,8 +169,13 @@ public struct PageParser: Sendable {
         return headings
     }
 
-    private func rewriteLinks(_ tree: MarkdownTree, resolver: LinkResolver, source: SourceFile,
-                              locate: (Int, Int) -> SourceLocation, diagnostics: inout [Diagnostic]) -> [InternalLink] {
+    /// Rewrites every link and image to the URL the site needs; returns the
+    /// internal ones, to check once all pages exist, and what was looked up.
+    private func rewriteLinks(_ tree: MarkdownTree, source: SourceFile, locate: (Int, Int) -> SourceLocation,
+                              diagnostics: inout [Diagnostic]) -> ([InternalLink], LinkGuesses) {
+        // A page's folder is its source's: a `README.md` index lies where `index.md` would.
+        var resolver = LinkResolver(pageFolder: joinPath(source.language, source.id.section), languages: languages,
+                                    content: content)
         var links: [InternalLink] = []
         for node in tree.root.descendants() where node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE {
             guard let url = node.url, !url.isEmpty else { continue }
@@ -176,22 +183,24 @@ public struct PageParser: Sendable {
             switch resolver.resolve(url, isImage: node.type == CMARK_NODE_IMAGE) {
             case .external:
                 break
-            case let .page(language, id, anchor, rewritten):
+            case let .page(language, id, anchor, rewritten, advice):
                 node.url = rewritten
+                if let advice { diagnostics.append(.warning(advice, at: location)) }
                 links.append(InternalLink(
                     language: language, target: id, anchor: anchor, location: location, written: url))
             case .anchorOnly(let anchor):
                 links.append(InternalLink(
                     language: source.language, target: source.id, anchor: anchor, location: location, written: url))
-            case let .file(path, rewritten):
+            case let .file(path, rewritten, advice):
                 node.url = rewritten
+                if let advice { diagnostics.append(.warning(advice, at: location)) }
                 links.append(InternalLink(language: source.language, file: path, location: location, written: url))
-            case let .refused(message, severity, keep):
-                if !keep { node.url = "" }
+            case let .refused(message, severity):
+                node.url = ""
                 diagnostics.append(Diagnostic(severity, message, at: location))
             }
         }
-        return links
+        return (links, resolver.guesses)
     }
 
     /// The HTML of a comparison side without its label: for pages made from comparisons.
