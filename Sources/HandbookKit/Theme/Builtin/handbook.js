@@ -243,8 +243,16 @@
     }
     Array.prototype.forEach.call(container.childNodes, function (node) {
       if (forReader(node)) return;
-      if (node.nodeType === 1 && blockTags.test(node.tagName)) { flush(); out.push.apply(out, block(node, blanks)); }
-      else run.push(node);
+      if (node.nodeType !== 1 || !blockTags.test(node.tagName)) { run.push(node); return; }
+      flush();
+      var blocks = block(node, blanks);
+      // "…to let you know that..." and an alternative in lower case make one sentence.
+      var before = out[out.length - 1];
+      if (node.hasAttribute("data-alternatives") && before && blocks.length && /(\.\.\.|…)$/.test(before)
+          && /^\p{Ll}/u.test(blocks[0])) {
+        out[out.length - 1] = before.replace(/\s*(\.\.\.|…)$/, "") + " " + blocks.shift();
+      }
+      out.push.apply(out, blocks);
     });
     flush();
     return out;
@@ -377,7 +385,11 @@
           event.preventDefault();
           panel.open = true;
           var field = $('input[data-placeholder="' + CSS.escape(span.getAttribute("data-placeholder")) + '"]', fields);
-          if (field) { field.focus(); field.scrollIntoView({ block: "nearest" }); }
+          if (!field) return;
+          field.focus({ preventScroll: true });
+          field.scrollIntoView({ block: "nearest" });
+          // On a phone the tools stick to the top: keep the placeholder in view below them.
+          if (getComputedStyle(tools).position === "sticky") span.scrollIntoView({ block: "end" });
         }
         span.addEventListener("click", open);
         span.addEventListener("keydown", function (event) {
