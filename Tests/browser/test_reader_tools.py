@@ -174,6 +174,11 @@ def test_copy_puts_the_script_as_filled_in_on_the_clipboard(desktop, site):
     figure = desktop.find_elements(By.CSS_SELECTOR, "figure.script")[1]
     button = figure.find_element(By.CSS_SELECTOR, ".copy-button")
     button.click()
+    # Blanks remain: they are named first, and copied only on "Copy anyway".
+    status = figure.find_element(By.CSS_SELECTOR, ".copy-status")
+    wait_for(desktop, lambda: status.text != "")
+    assert status.text == "4 still empty: Project, Call times, Phone number, Your name"
+    figure.find_element(By.CSS_SELECTOR, ".copy-anyway").click()
     wait_for(desktop, lambda: button.text == "Copied")
     assert figure.find_element(By.CSS_SELECTOR, ".copy-status").text == "Copied"
     text = read_clipboard(desktop)
@@ -186,7 +191,7 @@ def test_copy_and_fill_in_work_in_another_language_from_the_keyboard(desktop):
     fresh(desktop, url("de/team-mistakes/talk.html"))
     figure = desktop.find_element(By.CSS_SELECTOR, "figure.script")
     summary = figure.find_element(By.CSS_SELECTOR, ".fill-in summary")
-    assert summary.text == "Platzhalter ausfüllen"
+    assert summary.text.replace("\n", " ") == "Platzhalter ausfüllen 0 von 6 ausgefüllt"
     summary.send_keys(Keys.ENTER)
     field = figure.find_element(By.CSS_SELECTOR, ".fill-in-field input")
     field.send_keys("Frau Weber")
@@ -197,6 +202,12 @@ def test_copy_and_fill_in_work_in_another_language_from_the_keyboard(desktop):
     button = desktop.switch_to.active_element
     assert button.text == "Text kopieren"
     button.send_keys(Keys.ENTER)
+    status = figure.find_element(By.CSS_SELECTOR, ".copy-status")
+    wait_for(desktop, lambda: status.text.startswith("Noch 5 leer:"))
+    button.send_keys(Keys.TAB)
+    anyway = desktop.switch_to.active_element
+    assert anyway.text == "Trotzdem kopieren"
+    anyway.send_keys(Keys.ENTER)
     wait_for(desktop, lambda: button.text == "Kopiert")
     assert "Frau Weber" in read_clipboard(desktop)
 

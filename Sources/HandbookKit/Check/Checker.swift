@@ -73,7 +73,8 @@ public struct Checker: Sendable {
     }
 
     /// A translation carries the same comparisons and scripts in the same
-    /// order, and each script the same number of placeholders.
+    /// order, and each script the same number of placeholders and the same
+    /// choices, each with as many alternatives.
     static func parity(of page: Page, with original: Page) -> [Diagnostic] {
         func blocks(_ page: Page) -> [(kind: String, location: SourceLocation, placeholders: Int)] {
             (page.comparisons.map { ("comparison", $0.location, 0) } + page.scripts.map { ("script", $0.location, $0.placeholders.count) })
@@ -90,11 +91,23 @@ public struct Checker: Sendable {
                 "comparisons and scripts differ from \(original.sourcePath): here \(describe(mine)); there \(describe(theirs))",
                 at: firstDifference)]
         }
-        return zip(mine, theirs).compactMap { here, there in
+        let placeholders: [Diagnostic] = zip(mine, theirs).compactMap { here, there in
             guard here.placeholders != there.placeholders else { return nil }
             return .error(
                 "this script has \(here.placeholders) placeholders; the original in \(original.sourcePath):\(there.location.line) has \(there.placeholders)",
                 at: here.location)
         }
+        // The same kinds in the same order, so the scripts pair up one to one.
+        let choices: [Diagnostic] = zip(page.scripts.sorted { $0.location < $1.location },
+                                        original.scripts.sorted { $0.location < $1.location }).compactMap { here, there in
+            guard here.choices != there.choices else { return nil }
+            func describe(_ choices: [Int]) -> String {
+                choices.isEmpty ? "no choice" : choices.map { "a choice of \($0)" }.joined(separator: ", ")
+            }
+            return .error(
+                "this script has \(describe(here.choices)); the original in \(original.sourcePath):\(there.location.line) has \(describe(there.choices))",
+                at: here.location)
+        }
+        return placeholders + choices
     }
 }

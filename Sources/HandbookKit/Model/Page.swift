@@ -57,6 +57,8 @@ public struct Script: Sendable, Equatable {
     public var location: SourceLocation
     /// Placeholder names in order of appearance, repeats included.
     public var placeholders: [String]
+    /// For each `:::choice` in the script, in order, how many alternatives it offers.
+    public var choices: [Int] = []
 }
 
 /// A link in a page's body that points into the handbook and is checked once

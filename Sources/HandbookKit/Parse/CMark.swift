@@ -67,6 +67,12 @@ struct MarkdownNode: Hashable {
         return node
     }
 
+    /// The verbatim HTML a raw node writes before its children.
+    var onEnter: String {
+        get { cmark_node_get_on_enter(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_on_enter(pointer, newValue) }
+    }
+
     static func text(_ literal: String) -> MarkdownNode {
         let node = MarkdownNode(cmark_node_new(CMARK_NODE_TEXT)!)
         node.literal = literal

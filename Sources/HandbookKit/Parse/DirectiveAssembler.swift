@@ -1,8 +1,9 @@
 import CMarkGFM
 
 /// Turns the flat run of top-level blocks and directive markers that cmark
-/// produced into comparisons and scripts: each becomes a custom block node
-/// whose children are the Markdown blocks written between its lines.
+/// produced into comparisons, scripts and the choices inside scripts: each
+/// becomes a custom block node whose children are the Markdown blocks written
+/// between its lines.
 struct DirectiveAssembler {
     let tree: MarkdownTree
     let strings: InterfaceStrings
@@ -16,10 +17,11 @@ struct DirectiveAssembler {
     private enum Open {
         case compare(index: Int, wrapper: MarkdownNode, bad: MarkdownNode?, good: MarkdownNode?)
         case script(index: Int, wrapper: MarkdownNode)
+        case choice(script: Int, prompt: String, location: SourceLocation, wrapper: MarkdownNode)
 
         var wrapper: MarkdownNode {
             switch self {
-            case .compare(_, let wrapper, _, _), .script(_, let wrapper): wrapper
+            case .compare(_, let wrapper, _, _), .script(_, let wrapper), .choice(_, _, _, let wrapper): wrapper
             }
         }
     }
@@ -63,7 +65,7 @@ struct DirectiveAssembler {
     private var currentContainer: MarkdownNode? {
         switch stack.last {
         case .compare(_, _, let bad, let good)?: good ?? bad
-        case .script(_, let wrapper)?: wrapper
+        case .script(_, let wrapper)?, .choice(_, _, _, let wrapper)?: wrapper
         case nil: nil
         }
     }
@@ -76,6 +78,8 @@ struct DirectiveAssembler {
         case .script(let index, _):
             let script = scripts[index].0
             return ("':::script \(script.title)'", script.location)
+        case .choice(_, let prompt, let location, _):
+            return ("':::choice \(prompt)'", location)
         }
     }
 
@@ -146,6 +150,9 @@ struct DirectiveAssembler {
             guard let open = stack.popLast() else {
                 return fail("':::' closes nothing: no comparison or script is open here")
             }
+            if case .choice(let script, let prompt, let location, let wrapper) = open {
+                close(choice: wrapper, prompt: prompt, at: location, in: script)
+            }
             if case .compare(let index, _, let bad, let good) = open, bad == nil || good == nil {
                 let comparison = comparisons[index].0
                 diagnostics.append(.error(
@@ -153,8 +160,57 @@ struct DirectiveAssembler {
                     at: comparison.location))
             }
 
+        case .choice(let prompt):
+            guard case .script(let script, _)? = stack.last else {
+                if case .choice? = stack.last { return fail("choices cannot be nested; close the open choice with ':::' first") }
+                return fail("':::choice' must be inside a ':::script' block: it offers alternatives of the script's text")
+            }
+            if prompt.isEmpty {
+                return fail("':::choice' needs a prompt for the reader, e.g. ':::choice Choose one opening'")
+            }
+            let wrapper = MarkdownNode.raw(block: true, enter: Self.choiceEnter(prompt, alternatives: nil), exit: "</div>")
+            place(wrapper, at: marker)
+            stack.append(.choice(script: script, prompt: prompt, location: location, wrapper: wrapper))
+
         case .unknown(let name):
-            fail("unknown directive ':::\(name)'; known: ':::compare Title', ':::bad', ':::good', ':::script Title', and ':::' to close")
+            fail("unknown directive ':::\(name)'; known: ':::compare Title', ':::bad', ':::good', ':::script Title', ':::choice Prompt' (in a script), and ':::' to close")
         }
+    }
+
+    /// The opening of a choice: its prompt is for the reader and never copied;
+    /// `data-alternatives` marks a well-formed choice, the only kind the
+    /// reader's tools turn into a pick.
+    private static func choiceEnter(_ prompt: String, alternatives: Int?) -> String {
+        let count = alternatives.map { " data-alternatives=\"\($0)\"" } ?? ""
+        return "<div class=\"script-choice\"\(count)>\n<p class=\"script-choice-prompt\" data-copy=\"no\">\(escapeHTML(prompt))</p>"
+    }
+
+    /// A choice holds one list and nothing else, one item per alternative. Any
+    /// other shape is shown as written, and copied whole, with a warning.
+    private mutating func close(choice wrapper: MarkdownNode, prompt: String, at location: SourceLocation, in script: Int) {
+        let blocks = wrapper.children
+        let lists = blocks.filter { $0.type == CMARK_NODE_LIST }
+        let name = "':::choice \(prompt)'"
+        if let extra = blocks.first(where: { $0.type != CMARK_NODE_LIST }) ?? (lists.count > 1 ? lists[1] : nil) {
+            diagnostics.append(.warning(
+                "\(name) must hold one list and nothing else, one item per alternative: move this out of the choice or make it an item (the choice is shown as written and copied whole)",
+                at: locate(extra.startLine, extra.startColumn)))
+            return
+        }
+        guard let list = lists.first else {
+            diagnostics.append(.warning(
+                "\(name) holds no alternatives: write each one as a list item ('- …') between ':::choice' and ':::'",
+                at: location))
+            return
+        }
+        let alternatives = list.children.count
+        guard alternatives >= 2 else {
+            diagnostics.append(.warning(
+                "\(name) offers only one alternative: add another list item, or remove the ':::choice' and ':::' lines (it is copied as written)",
+                at: location))
+            return
+        }
+        wrapper.onEnter = Self.choiceEnter(prompt, alternatives: alternatives)
+        scripts[script].0.choices.append(alternatives)
     }
 }

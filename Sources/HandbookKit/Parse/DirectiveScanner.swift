@@ -1,11 +1,12 @@
 /// A `:::` line of a page: the start or end of a comparison, one of its sides,
-/// or a script.
+/// a script, or a choice of alternatives inside a script.
 struct DirectiveLine {
     enum Kind: Equatable {
         case compare(title: String)
         case bad
         case good
         case script(title: String)
+        case choice(prompt: String)
         case close
         case unknown(name: String)
     }
@@ -74,6 +75,7 @@ enum DirectiveScanner {
         case "" where title.isEmpty: return .close
         case "compare": return .compare(title: title)
         case "script": return .script(title: title)
+        case "choice": return .choice(prompt: title)
         case "bad" where title.isEmpty: return .bad
         case "good" where title.isEmpty: return .good
         default: return .unknown(name: rest.trimmingWhitespace())

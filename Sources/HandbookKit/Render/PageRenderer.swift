@@ -66,6 +66,7 @@ public struct PageRenderer: Sendable {
         if let next { context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id)] }
         context["hasPager"] = previous != nil || next != nil
         context["hasScripts"] = !page.scripts.isEmpty
+        context["hasTaskList"] = TaskLists.present(in: page.bodyHTML)
         return theme.render("page", context)
     }
 

@@ -1,4 +1,4 @@
-/* The handbook's reader tools: search, fill-in scripts, practice, print.
+/* The handbook's reader tools: search, fill-in scripts, checklists, practice, print.
    Every page reads fine without this file; it only adds to them. Nothing is
    sent anywhere: the search index is a file of the site, and what a reader
    types into a script stays in this browser's local storage. */
@@ -183,14 +183,14 @@
     });
   }
 
-  /* ---- Scripts: fill in the placeholders, copy the text ------------------ */
+  /* ---- Scripts: fill in, choose, copy exactly the text to send ---------- */
 
-  var storeKey = "handbook.placeholders";
-  function stored() {
-    try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (error) { return {}; }
+  var storeKey = "handbook.placeholders", choiceKey = "handbook.choices", checklistKey = "handbook.checklists";
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (error) { return {}; }
   }
-  function store(values) {
-    try { localStorage.setItem(storeKey, JSON.stringify(values)); } catch (error) { /* private mode: values live for this page only */ }
+  function save(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (error) { /* private mode: kept for this page only */ }
   }
 
   function copyText(text) {
@@ -213,8 +213,83 @@
     return Promise.resolve(fallback());
   }
 
+  // The plain text a script sends: every block but what is for the reader
+  // (a choice's prompt, the alternatives not chosen, callouts, the "Chosen"
+  // badge). Placeholders still empty are collected in `blanks`.
+  var blockTags = /^(P|H[1-6]|UL|OL|LI|BLOCKQUOTE|PRE|TABLE|DIV|ASIDE|FIGURE|HR)$/;
+  function forReader(node) {
+    return node.nodeType === 1 && (node.getAttribute("data-copy") === "no" || node.classList.contains("callout"));
+  }
+  function clean(text) { return text.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim(); }
+  function inline(nodes, blanks) {
+    var text = "";
+    Array.prototype.forEach.call(nodes, function (node) {
+      if (node.nodeType === 3) text += node.nodeValue.replace(/\s+/g, " ");  // a soft break is a space
+      else if (node.nodeType !== 1 || forReader(node)) return;
+      else if (node.tagName === "BR") text += "\n";
+      else {
+        if (node.classList.contains("placeholder") && !node.classList.contains("filled")) blanks.push(node);
+        text += inline(node.childNodes, blanks);
+      }
+    });
+    return text;
+  }
+  function blocksOf(container, blanks) {
+    var out = [], run = [];
+    function flush() {
+      var text = clean(inline(run, blanks));
+      if (text) out.push(text);
+      run = [];
+    }
+    Array.prototype.forEach.call(container.childNodes, function (node) {
+      if (forReader(node)) return;
+      if (node.nodeType !== 1 || !blockTags.test(node.tagName)) { run.push(node); return; }
+      flush();
+      var blocks = block(node, blanks);
+      // "…to let you know that..." and an alternative in lower case make one sentence.
+      var before = out[out.length - 1];
+      if (node.hasAttribute("data-alternatives") && before && blocks.length && /(\.\.\.|…)$/.test(before)
+          && /^\p{Ll}/u.test(blocks[0])) {
+        out[out.length - 1] = before.replace(/\s*(\.\.\.|…)$/, "") + " " + blocks.shift();
+      }
+      out.push.apply(out, blocks);
+    });
+    flush();
+    return out;
+  }
+  function block(node, blanks) {
+    var tag = node.tagName;
+    if (node.hasAttribute("data-alternatives")) {
+      var chosen = $(".alternative.is-chosen", node);
+      return chosen ? blocksOf(chosen, blanks) : [];
+    }
+    if (tag === "UL" || tag === "OL") {
+      var first = Number(node.getAttribute("start") || 1);
+      return [$$(":scope > li", node).map(function (item, index) {
+        return (tag === "OL" ? (first + index) + ". " : "- ") + blocksOf(item, blanks).join("\n").replace(/\n/g, "\n   ");
+      }).join("\n")];
+    }
+    if (tag === "PRE") return [node.textContent.replace(/\n$/, "")];
+    if (tag === "HR") return ["---"];
+    if (tag === "BLOCKQUOTE") return [blocksOf(node, blanks).join("\n\n").replace(/^/gm, "> ")];
+    if (tag === "TABLE") {
+      return [$$("tr", node).map(function (row) {
+        return $$("th, td", row).map(function (cell) { return clean(inline(cell.childNodes, blanks)); }).join("\t");
+      }).join("\n")];
+    }
+    if (/^(P|H[1-6])$/.test(tag)) {
+      var text = clean(inline(node.childNodes, blanks));
+      return text ? [text] : [];
+    }
+    return blocksOf(node, blanks);
+  }
+  function textToSend(body, blanks) { return blocksOf(body, blanks).join("\n\n"); }
+
   function setupScripts(template) {
-    var values = stored();
+    var values = load(storeKey), choices = load(choiceKey), figures = [];
+    var hint = $(".placeholder-hint", template.content).cloneNode(true);
+    var badge = $(".alternative-chosen", template.content);
+
     function show(name) {
       var value = values[name] || "";
       $$(".placeholder").forEach(function (span) {
@@ -228,17 +303,56 @@
     }
     function set(name, value) {
       if (value) values[name] = value; else delete values[name];
-      store(values);
+      save(storeKey, values);
       show(name);
+      figures.forEach(function (figure) { figure.refresh(); });
     }
 
     $$("figure.script").forEach(function (figure, number) {
-      var tools = template.content.firstElementChild.cloneNode(true);
-      var body = $(".script-body", figure), names = [];
+      var tools = $(".script-tools", template.content).cloneNode(true);
+      var body = $(".script-body", figure), panel = $(".fill-in", tools), names = [];
       $$(".placeholder", figure).forEach(function (span) {
         var name = span.getAttribute("data-placeholder");
         if (names.indexOf(name) < 0) names.push(name);
       });
+      figure.id = figure.id || "script-" + number;
+
+      // Alternatives: a radio group in the panel; the page marks the chosen one.
+      var groups = $(".fill-in-choices", tools);
+      $$(".script-choice[data-alternatives]", body).forEach(function (choice, index) {
+        var items = $$(":scope > ul > li, :scope > ol > li", choice);
+        var key = location.pathname + "#" + figure.id + "/" + index;
+        var group = element("fieldset", "fill-in-choice");
+        group.append(element("legend", "", $(".script-choice-prompt", choice).textContent));
+        var mark = badge.cloneNode(true);
+        function choose(at) {
+          items.forEach(function (item, i) {
+            item.classList.toggle("is-chosen", i === at);
+            item.classList.toggle("is-not-chosen", i !== at);
+          });
+          items[at].prepend(mark);
+          $$("input", group)[at].checked = true;
+          choices[key] = at;
+          save(choiceKey, choices);
+          figure.refresh();
+        }
+        items.forEach(function (item, i) {
+          item.classList.add("alternative");
+          var label = element("label", "fill-in-alternative"), radio = element("input");
+          radio.type = "radio";
+          radio.name = figure.id + "-choice-" + index;
+          radio.value = String(i);
+          radio.addEventListener("change", function () { if (radio.checked) choose(i); });
+          label.append(radio, element("span", "", blocksOf(item, []).join(" ")));
+          group.append(label);
+        });
+        groups.append(group);
+        figure.chooseInitially = (figure.chooseInitially || []).concat(function () {
+          var at = choices[key];
+          choose(typeof at === "number" && at >= 0 && at < items.length ? at : 0);
+        });
+      });
+
       var fields = $(".fill-in-fields", tools);
       names.forEach(function (name) {
         var label = element("label", "fill-in-field"), field = element("input");
@@ -250,30 +364,132 @@
         label.append(element("span", "", name), field);
         fields.append(label);
       });
-      if (!names.length) $(".fill-in", tools).remove();
-      $(".fill-in-clear", tools).addEventListener("click", function () {
+      if (!names.length) {
+        fields.remove();
+        $(".fill-in-clear", tools).parentNode.remove();
+      }
+      if (!names.length && !groups.children.length) panel.remove();
+      $(".fill-in-clear", tools) && $(".fill-in-clear", tools).addEventListener("click", function () {
         names.forEach(function (name) { set(name, ""); });
         var first = $("input", fields);
         if (first) first.focus();
       });
 
-      var button = $(".copy-button", tools), status = $(".copy-status", tools), label = button.textContent, timer;
+      // A placeholder is a button: it opens the panel at its field.
+      $$(".placeholder", body).forEach(function (span) {
+        if (span.closest("a")) return;
+        span.tabIndex = 0;
+        span.setAttribute("role", "button");
+        span.setAttribute("aria-describedby", "placeholder-hint");
+        function open(event) {
+          event.preventDefault();
+          panel.open = true;
+          var field = $('input[data-placeholder="' + CSS.escape(span.getAttribute("data-placeholder")) + '"]', fields);
+          if (!field) return;
+          field.focus({ preventScroll: true });
+          field.scrollIntoView({ block: "nearest" });
+          // On a phone the tools stick to the top: keep the placeholder in view below them.
+          if (getComputedStyle(tools).position === "sticky") span.scrollIntoView({ block: "end" });
+        }
+        span.addEventListener("click", open);
+        span.addEventListener("keydown", function (event) {
+          if (event.key === "Enter" || event.key === " ") open(event);
+        });
+      });
+
+      var count = $(".fill-in-count", tools), button = $(".copy-button", tools), anyway = $(".copy-anyway", tools);
+      var status = $(".copy-status", tools), label = button.textContent, timer, warned = false;
+      function blanksNow() {
+        var blanks = [];
+        textToSend(body, blanks);
+        return blanks;
+      }
+      function warn(blanks) {
+        $$(".placeholder.blank", body).forEach(function (span) { span.classList.remove("blank"); });
+        warned = blanks.length > 0;
+        anyway.hidden = !warned;
+        if (!warned) { status.textContent = ""; return; }
+        var missing = [];
+        blanks.forEach(function (span) {
+          span.classList.add("blank");
+          var name = span.getAttribute("data-placeholder");
+          if (missing.indexOf(name) < 0) missing.push(name);
+        });
+        status.textContent = format(status.getAttribute("data-blanks"), { n: missing.length, names: missing.join(", ") });
+      }
+      figure.refresh = function () {
+        var filled = names.filter(function (name) { return values[name]; }).length;
+        count.textContent = names.length ? format(count.getAttribute("data-format"), { filled: filled, total: names.length }) : "";
+        if (warned) warn(blanksNow());
+      };
+      function copy() {
+        warn([]);
+        copyText(textToSend(body, [])).then(function (ok) {
+          button.textContent = ok ? button.getAttribute("data-copied") : label;
+          status.textContent = ok ? button.getAttribute("data-copied") : button.getAttribute("data-failed");
+          clearTimeout(timer);
+          timer = setTimeout(function () { button.textContent = label; if (!warned) status.textContent = ""; }, 4000);
+        });
+      }
       var caption = $("figcaption", figure);
       if (caption) {
         caption.id = caption.id || "script-caption-" + number;
         button.setAttribute("aria-describedby", caption.id);
+        anyway.setAttribute("aria-describedby", caption.id);
       }
       button.addEventListener("click", function () {
-        copyText(body.innerText.replace(/\n{3,}/g, "\n\n").trim()).then(function (ok) {
-          button.textContent = ok ? button.getAttribute("data-copied") : label;
-          status.textContent = ok ? button.getAttribute("data-copied") : button.getAttribute("data-failed");
-          clearTimeout(timer);
-          timer = setTimeout(function () { button.textContent = label; status.textContent = ""; }, 4000);
-        });
+        var blanks = blanksNow();
+        if (blanks.length) { clearTimeout(timer); button.textContent = label; warn(blanks); } else copy();
       });
+      anyway.addEventListener("click", function () { copy(); button.focus(); });
       figure.insertBefore(tools, body);
+      figures.push(figure);
     });
+    if (figures.length) $("main").append(hint);
     Object.keys(values).forEach(show);
+    figures.forEach(function (figure) {
+      (figure.chooseInitially || []).forEach(function (choose) { choose(); });
+      figure.refresh();
+    });
+  }
+
+  /* ---- Checklists: tick the boxes, kept per page ------------------------- */
+
+  function setupChecklists(template) {
+    var article = $("main article");
+    var boxes = article ? $$("li > label > input[type=checkbox]", article) : [];
+    if (!boxes.length) return;
+    var page = location.pathname, lists = [], ids = [];
+    function ticks() { return load(checklistKey)[page] || {}; }
+    function keep(state) {
+      var all = load(checklistKey);
+      if (Object.keys(state).length) all[page] = state; else delete all[page];
+      save(checklistKey, all);
+    }
+    var saved = ticks();
+    // Keyed by list and item, so the first item of two lists are two boxes.
+    boxes.forEach(function (box, index) {
+      var list = box.closest("ul, ol");
+      if (lists.indexOf(list) < 0) lists.push(list);
+      var id = lists.indexOf(list) + "." + $$(":scope > li", list).indexOf(box.closest("li"));
+      ids[index] = id;
+      box.disabled = false;
+      if (id in saved) box.checked = saved[id];
+      box.addEventListener("change", function () {
+        var state = ticks();
+        if (box.checked === box.defaultChecked) delete state[id]; else state[id] = box.checked;
+        keep(state);
+      });
+    });
+    var tools = $(".checklist-tools", template.content).cloneNode(true);
+    $(".checklist-reset", tools).addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = box.defaultChecked; });
+      keep({});
+    });
+    $(".checklist-print", tools).addEventListener("click", function () { window.print(); });
+    var last = lists[lists.length - 1];
+    while (last.parentNode !== article && last.parentNode.closest && last.parentNode.closest("article") === article) last = last.parentNode;
+    last.after(tools);
   }
 
   /* ---- Practice: pick the better reply ----------------------------------- */
@@ -359,6 +575,8 @@
   $$("form.search").forEach(setupSearch);
   var tools = document.getElementById("script-tools");
   if (tools) setupScripts(tools);
+  var checklist = document.getElementById("checklist-tools");
+  if (checklist) setupChecklists(checklist);
   var practice = $("article.practice");
   if (practice) setupPractice(practice);
   $$(".print-button").forEach(function (button) {
