@@ -11,6 +11,8 @@ import Testing
             ---
             title: A page
             order: 1
+            description: What to say first.
+            keywords: [blame, "Jared"]
             ---
 
             Back [home](../index.md), or [start here](index.md#start-here).
@@ -65,9 +67,9 @@ import Testing
         let index = try #require(fixture.read("en/search-index.js"))
         let json = index.dropFirst("self.handbookSearchIndex = ".count).dropLast(2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["sections"] as? [String] == ["Home", "Guide"])
+        #expect(object["sections"] as? [String] == ["Home", "Guide", "Practice", "Print the handbook"])
         let pages = try #require(object["pages"] as? [[Any]])
-        #expect(pages.count == 3)
+        #expect(pages.count == 5, "three pages, then practice and print")
         let page = pages[2]
         #expect(page[0] as? String == "A page")
         #expect(page[1] as? Int == 1)
@@ -76,11 +78,22 @@ import Testing
             "Übernehmen Sie", "übernehmen-sie", "Blaming a colleague", "blaming-a-colleague", "Voicemail", "voicemail",
         ])
         let text = try #require(page[4] as? String)
-        #expect(text.hasPrefix("Back home, or start here. Übernehmen Sie "))
+        #expect(text.hasPrefix("Back home, or start here.\nÜbernehmen Sie\n"), "blocks apart, for the snippets")
+        #expect(page[5] as? String == "What to say first.\nblame\nJared")
+        #expect(pages[3][0] as? String == "Practice: which reply is better?")
+        #expect(pages[3][1] as? Int == 2)
+        #expect(pages[3][2] as? String == "practice.html")
+        #expect((pages[3][4] as? String)?.hasSuffix("\nBlaming a colleague") == true, "found by its situations")
+        #expect(pages[3][5] as? String == InterfaceStrings.english["search_terms_practice"])
+        #expect(pages[4][2] as? String == "print.html")
+        let german = try #require(fixture.read("de/search-index.js"))
+        #expect(!german.contains("\"practice.html\""), "no practice where a language has no comparisons")
+        #expect(german.contains("\"print.html\""))
     }
 
     @Test func excerptsAreBoundedAtAWord() {
-        #expect("  one  two\n three  ".foldedExcerpt(limit: 100) == "one two three")
+        #expect("  one  two\n three  ".foldedExcerpt(limit: 100) == "one two\nthree", "a line break stays one")
+        #expect("\n\n one \n\n two".foldedExcerpt(limit: 100) == "one\ntwo")
         #expect("alpha beta gamma".foldedExcerpt(limit: 12) == "alpha beta")
         #expect(String(repeating: "word ", count: 10_000).foldedExcerpt(limit: Page.searchTextLimit).count
                 <= Page.searchTextLimit)

@@ -106,22 +106,61 @@ def test_search_is_usable_from_the_keyboard(desktop, site):
     assert desktop.find_element(By.ID, anchor).is_displayed()
 
 
-def test_search_says_when_nothing_matches_and_escape_clears(desktop):
+def test_search_says_when_nothing_matches_offers_the_parts_and_escape_clears(desktop):
     desktop.get(url("de/index.html"))
     field, results = search(desktop, "zzqx")
-    assert results == []
     assert desktop.find_element(By.CSS_SELECTOR, ".search-status").text == \
         "Nichts gefunden. Versuchen Sie es mit einem anderen Wort."
+    assert desktop.find_element(By.CSS_SELECTOR, ".search-browse").text == "Oder beginnen Sie mit einem der Teile:"
+    titles = [r.text for r in results]
+    sidebar = [a.text for a in desktop.find_elements(By.CSS_SELECTOR, ".nav-section > a")]
+    assert titles[:len(sidebar)] == sidebar, "every part, in reading order"
+    assert titles[len(sidebar):] == ["Üben: Welche Antwort ist besser?", "Das ganze Handbuch"], "then practice and print"
     field.send_keys(Keys.ESCAPE)
     assert field.get_attribute("value") == ""
 
 
+@pytest.mark.parametrize("code,query,title", [
+    ("en", "checklist", "Before you call the client"),  # in its description only
+    ("en", "apologize", None),  # American spelling; the pages say "apologise"
+    ("en", "apologies", None),
+    ("en", "quiz", "Practice: which reply is better?"),  # a word readers try, not on the page
+    ("de", "Entschuldigungen", None),
+    ("de", "PDF", "Das ganze Handbuch"),
+    ("nl", "klachten", None),
+    ("pt", "desculpas", None),
+    ("pt", "clientes", None),
+])
+def test_search_finds_variants_descriptions_and_the_tools(desktop, code, query, title):
+    desktop.get(url(f"{code}/index.html"))
+    _, results = search(desktop, query)
+    assert not desktop.find_elements(By.CSS_SELECTOR, ".search-browse"), f"{query!r} finds pages in {code}"
+    assert results
+    if title:
+        assert results[0].find_element(By.CSS_SELECTOR, ".search-title").text == title
+    if query not in ("quiz", "PDF"):
+        assert desktop.find_elements(By.CSS_SELECTOR, ".search-results mark"), "the variant found is marked"
+
+
+def test_search_finds_both_spellings_alike_and_snippets_keep_blocks_apart(desktop):
+    desktop.get(url("en/index.html"))
+    _, british = search(desktop, "apologise")
+    british = [r.get_attribute("href") for r in british]
+    _, american = search(desktop, "apologize")
+    assert [r.get_attribute("href") for r in american] == british
+    field = desktop.find_element(By.CSS_SELECTOR, ".search-input")
+    assert field.get_attribute("placeholder") == "Press / to search"
+    assert field.get_attribute("aria-keyshortcuts") == "/"
+    snippets = [s.text for s in desktop.find_elements(By.CSS_SELECTOR, ".search-snippet")]
+    assert any(" · " in s for s in snippets), "a heading and the paragraph after it are set apart"
+
+
 def test_the_search_index_stays_compact():
-    """One entry per page, with a bounded excerpt: linear in the number of pages."""
+    """One entry per page and one each for practice and print, with a bounded excerpt: linear in the pages."""
     for code in LANGUAGES:
         text = (OUTPUT / code / "search-index.js").read_text(encoding="utf-8")
         pages = len(re.findall(r'^\[', text, re.MULTILINE))
-        assert pages == len(list((OUTPUT / code).rglob("*.html"))) - 3, "one entry per page (not 404, print, practice)"
+        assert pages == len(list((OUTPUT / code).rglob("*.html"))) - 1, "one entry per page, practice and print (not 404)"
         assert len(text.encode()) < pages * 6000
 
 

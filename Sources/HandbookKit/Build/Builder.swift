@@ -121,7 +121,9 @@ public struct Builder: Sendable {
             // would be in memory at once.
             let code = edition.language.code
             files.append(PlannedFile(path: code + "/" + PageRenderer.printPath) { Array(renderer.renderPrint(edition).utf8) })
-            files.append(PlannedFile(path: code + "/" + SearchIndex.fileName) { SearchIndex.render(edition) })
+            files.append(PlannedFile(path: code + "/" + SearchIndex.fileName) {
+                SearchIndex.render(edition, hasPractice: renderer.practiceLanguages.contains(code))
+            })
             if renderer.practiceLanguages.contains(code) {
                 files.append(PlannedFile(path: code + "/" + PageRenderer.practicePath) {
                     Array((renderer.renderPractice(edition) ?? "").utf8)

@@ -9,7 +9,8 @@ public struct InterfaceStrings: Sendable, Hashable {
         "skip_to_content", "script", "fallback_notice", "not_found_title",
         "not_found_text", "not_found_home", "choose_language", "menu", "earlier_sections", "later_sections",
         // The reader's tools: search, scripts, practice, print.
-        "search", "search_results", "search_one_result", "search_no_results",
+        "search", "search_results", "search_one_result", "search_no_results", "search_hint", "search_browse",
+        "search_terms_practice", "search_terms_print",
         "copy", "copied", "copy_failed", "fill_in", "fill_in_note", "fill_in_clear",
         "fill_in_count", "placeholder_hint", "copy_blanks", "copy_anyway", "choice_chosen",
         "checklist_reset", "checklist_note", "print_page",
@@ -40,6 +41,9 @@ public struct InterfaceStrings: Sendable, Hashable {
 
     private static let builtins: [String: [String: String]] = [
         "en": [
+            "search_hint": "Press / to search", "search_browse": "Or start from one of the parts:",
+            "search_terms_practice": "practice quiz exercise test yourself training",
+            "search_terms_print": "print booklet PDF download paper offline",
             "dont": "Don't", "do": "Do", "on_this_page": "On this page",
             "previous": "Previous", "next": "Next", "contents": "Contents", "language": "Language",
             "skip_to_content": "Skip to content", "script": "Script",
@@ -73,6 +77,9 @@ public struct InterfaceStrings: Sendable, Hashable {
             "callout_warning": "Warning", "callout_caution": "Caution",
         ],
         "de": [
+            "search_hint": "Mit / direkt zur Suche", "search_browse": "Oder beginnen Sie mit einem der Teile:",
+            "search_terms_practice": "Übung üben Quiz Test Training selbst testen",
+            "search_terms_print": "drucken Druck Broschüre PDF herunterladen Papier offline",
             "dont": "So nicht", "do": "So besser", "on_this_page": "Auf dieser Seite",
             "previous": "Zurück", "next": "Weiter", "contents": "Inhalt", "language": "Sprache",
             "skip_to_content": "Zum Inhalt springen", "script": "Vorlage",
@@ -106,6 +113,9 @@ public struct InterfaceStrings: Sendable, Hashable {
             "callout_warning": "Warnung", "callout_caution": "Vorsicht",
         ],
         "nl": [
+            "search_hint": "Druk op / om te zoeken", "search_browse": "Of begin bij een van de delen:",
+            "search_terms_practice": "oefenen oefening quiz toets test training",
+            "search_terms_print": "afdrukken printen boekje pdf downloaden papier offline",
             "dont": "Niet zo", "do": "Wel zo", "on_this_page": "Op deze pagina",
             "previous": "Vorige", "next": "Volgende", "contents": "Inhoud", "language": "Taal",
             "skip_to_content": "Naar de inhoud", "script": "Script",
@@ -139,6 +149,9 @@ public struct InterfaceStrings: Sendable, Hashable {
             "callout_warning": "Waarschuwing", "callout_caution": "Let op",
         ],
         "pt": [
+            "search_hint": "Pressione / para buscar", "search_browse": "Ou comece por uma das partes:",
+            "search_terms_practice": "praticar prática exercício quiz teste treino",
+            "search_terms_print": "imprimir impressão livreto PDF baixar papel offline",
             "dont": "Não faça", "do": "Faça", "on_this_page": "Nesta página",
             "previous": "Anterior", "next": "Próxima", "contents": "Conteúdo", "language": "Idioma",
             "skip_to_content": "Pular para o conteúdo", "script": "Roteiro",

@@ -31,6 +31,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var order: Int?
     /// In a translation: the `bodyHash` of the default-language page it was made from.
     public var source: String? = nil
+    /// Extra words the search finds the page by (`keywords:`).
+    public var keywords: [String] = []
 }
 
 /// An h2 or h3 heading, for the "On this page" list.

@@ -6,6 +6,7 @@
 /// description: One line for search and link previews.
 /// order: 1                           # position in its section; ties go by file name
 /// source: 3f9a0c41b2de                # translations only: the original's version (see `handbook translations`)
+/// keywords: [quiz, test]              # extra words the search finds the page by
 /// ---
 /// ```
 ///
@@ -13,7 +14,7 @@
 /// usually has none and starts with `# Title`, which `PageParser` then takes
 /// as the title.
 enum FrontMatterParser {
-    static let keys = ["title", "description", "order", "source"]
+    static let keys = ["title", "description", "order", "source", "keywords"]
 
     /// What the front matter says; the title may still come from the body.
     struct Header {
@@ -21,6 +22,7 @@ enum FrontMatterParser {
         var description: String?
         var order: Int?
         var source: String?
+        var keywords: [String] = []
     }
 
     struct Result {
@@ -90,6 +92,16 @@ enum FrontMatterParser {
         }
         header.order = try values["order"].map { node throws(Diagnostic) in try reader.int(node, key: "order") }
         header.source = try values["source"].map { node throws(Diagnostic) in try reader.string(node, key: "source") }
+        if let node = values["keywords"] {
+            // A list, or one line of words separated by commas: both are how other tools write it.
+            let words: [String]
+            if case .sequence = node {
+                words = try reader.sequence(node, key: "keywords").map { item throws(Diagnostic) in try reader.string(item, key: "keywords") }
+            } else {
+                words = try reader.string(node, key: "keywords").split(separator: ",").map(String.init)
+            }
+            header.keywords = words.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
         return Result(header: header, bodyOffset: 0, bodyFirstLine: 1,
                       diagnostics: unknown.map(\.diagnostic), unknownKeys: unknown.map(\.name))
     }

@@ -100,7 +100,7 @@ public struct PageParser: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let frontMatter = FrontMatter(
             title: title ?? "", description: header.header.description,
-            order: header.header.order, source: header.header.source)
+            order: header.header.order, source: header.header.source, keywords: header.header.keywords)
         let page = Page(
             id: source.id, language: source.language, sourcePath: path,
             frontMatter: frontMatter, bodyHTML: tree.html(),
@@ -214,9 +214,12 @@ public struct PageParser: Sendable {
             let type = child.type
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK {
                 text += child.literal ?? ""
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_PARAGRAPH
-                        || type == CMARK_NODE_CUSTOM_BLOCK {  // headings, once anchored, are custom blocks
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 text += " "
+            } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_CUSTOM_BLOCK || type == CMARK_NODE_ITEM {
+                // A block boundary (headings, once anchored, are custom blocks): search snippets
+                // show it, so a heading does not run into the paragraph after it.
+                text += "\n"
             }
         }
         return text

@@ -3,48 +3,72 @@
 /// One compact entry per page, in reading order, so its size and the time to
 /// build it grow linearly with the pages:
 ///
-///     [title, section number, URL from the language folder, [heading, anchor, …], text excerpt]
+///     [title, section number, URL from the language folder, [heading, anchor, …], text excerpt, terms]
 ///
 /// Headings include comparison and script titles, so a search finds them on
 /// long pages too; the text is the page's plain text, cut after
-/// `Page.searchTextLimit` characters. Folding accents and case is left to the browser.
+/// `Page.searchTextLimit` characters, with a line break between blocks (the
+/// snippets show it); the terms are the page's description and `keywords:`,
+/// which rank like headings. The practice and print pages come last, under
+/// their sidebar names, found by their intro and the words readers try for
+/// them (`search_terms_practice`, `search_terms_print`). Folding accents and
+/// case, and the spelling variants of each language, are left to the browser.
 enum SearchIndex {
     static let fileName = "search-index.js"
 
     /// The file's bytes, written straight into one buffer: it holds every page's text.
-    static func render(_ edition: Edition) -> [UInt8] {
+    static func render(_ edition: Edition, hasPractice: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(edition.byID.values.reduce(0) { $0 + $1.page.searchText.utf8.count + 256 })
         out += #"self.handbookSearchIndex = {"sections":["#.utf8
-        for (number, section) in edition.sections.enumerated() {
+        let strings = edition.language.strings
+        let tools = (hasPractice ? [strings["practice"]] : []) + [strings["print"]]
+        for (number, name) in (edition.sections.map(\.index.page.frontMatter.title) + tools).enumerated() {
             if number > 0 { out.append(UInt8(ascii: ",")) }
-            appendJSON(section.index.page.frontMatter.title, to: &out)
+            appendJSON(name, to: &out)
         }
         out += "],\n\"pages\":[\n".utf8
         var first = true
+        func entry(_ title: String, section: Int, url: String, headings: [(String, String)], text: String, terms: String) {
+            if !first { out += ",\n".utf8 }
+            first = false
+            out.append(UInt8(ascii: "["))
+            appendJSON(title, to: &out)
+            out += ",\(section),".utf8
+            appendJSON(url, to: &out)
+            out += ",[".utf8
+            for (index, (text, anchor)) in headings.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendJSON(text, to: &out)
+                out.append(UInt8(ascii: ","))
+                appendJSON(anchor, to: &out)
+            }
+            out += "],".utf8
+            appendJSON(text, to: &out)
+            out.append(UInt8(ascii: ","))
+            appendJSON(terms, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
         for (number, section) in edition.sections.enumerated() {
-            for entry in [section.index] + section.pages {
-                let page = entry.page
-                if !first { out += ",\n".utf8 }
-                first = false
-                out.append(UInt8(ascii: "["))
-                appendJSON(page.frontMatter.title, to: &out)
-                out += ",\(number),".utf8
-                appendJSON(entry.id.outputPath.percentEncodedPath(), to: &out)
-                out += ",[".utf8
+            for item in [section.index] + section.pages {
+                let page = item.page
                 let headings = page.headings.map { ($0.text, $0.anchor) } + page.comparisons.map { ($0.title, $0.anchor) }
                     + page.scripts.map { ($0.title, $0.anchor) }
-                for (index, (text, anchor)) in headings.enumerated() {
-                    if index > 0 { out.append(UInt8(ascii: ",")) }
-                    appendJSON(text, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    appendJSON(anchor, to: &out)
-                }
-                out += "],".utf8
-                appendJSON(page.searchText, to: &out)
-                out.append(UInt8(ascii: "]"))
+                let terms = ([page.frontMatter.description ?? ""] + page.frontMatter.keywords).joined(separator: "\n")
+                entry(page.frontMatter.title, section: number, url: item.id.outputPath.percentEncodedPath(),
+                      headings: headings, text: page.searchText, terms: terms)
             }
         }
+        var section = edition.sections.count
+        if hasPractice {
+            let situations = edition.readingOrder.flatMap { $0.page.comparisons.map { ($0.title, "") } }
+            entry(strings["practice_title"], section: section, url: PageRenderer.practicePath, headings: [],
+                  text: strings["practice_intro"] + "\n" + situations.map(\.0).joined(separator: "\n"),
+                  terms: strings["search_terms_practice"])
+            section += 1
+        }
+        entry(strings["print_title"], section: section, url: PageRenderer.printPath, headings: [],
+              text: strings["print_intro"], terms: strings["search_terms_print"])
         out += "\n]};\n".utf8
         return out
     }

@@ -1,7 +1,9 @@
 /// Plain text as the search index keeps it.
 extension String {
     /// The text with runs of white space folded, cut at a word boundary after at most `limit` characters
-    /// (Unicode scalars). One pass over the UTF-8 bytes: the index holds 4,000 characters of every page.
+    /// (Unicode scalars). A run that holds a line break becomes one line break, which marks a block
+    /// boundary for the snippets; any other run, one space. One pass over the UTF-8 bytes: the index
+    /// holds 4,000 characters of every page.
     func foldedExcerpt(limit: Int) -> String {
         var text = self
         return text.withUTF8 { input in
@@ -9,22 +11,25 @@ extension String {
             result.reserveCapacity(min(input.count, limit * 2))
             var count = 0
             var pendingSpace = false
+            var pendingBreak = false
             var lastSpace: Int?
             var index = 0
             while index < input.count {
                 let width = input.whitespaceWidth(at: index)
                 if width > 0 {
                     pendingSpace = !result.isEmpty
+                    pendingBreak = pendingBreak || input[index] == UInt8(ascii: "\n")
                     index += width
                     continue
                 }
                 if pendingSpace {
                     if count + 1 >= limit { break }
                     lastSpace = result.count
-                    result.append(UInt8(ascii: " "))
+                    result.append(UInt8(ascii: pendingBreak ? "\n" : " "))
                     count += 1
                     pendingSpace = false
                 }
+                pendingBreak = false
                 if count >= limit {
                     if let lastSpace { result.removeSubrange(lastSpace...) }
                     break

@@ -41,9 +41,11 @@
   function highlight(text, terms) {
     var folded = foldWithMap(text), ranges = [];
     terms.forEach(function (term) {
-      for (var at = folded.text.indexOf(term); at >= 0; at = folded.text.indexOf(term, at + term.length)) {
-        ranges.push([folded.map[at], folded.map[at + term.length - 1] + 1]);
-      }
+      term.forms.forEach(function (form) {
+        for (var at = folded.text.indexOf(form); at >= 0; at = folded.text.indexOf(form, at + form.length)) {
+          ranges.push([folded.map[at], folded.map[at + form.length - 1] + 1]);
+        }
+      });
     });
     ranges.sort(function (a, b) { return a[0] - b[0]; });
     var fragment = document.createDocumentFragment(), done = 0;
@@ -56,18 +58,63 @@
     return fragment;
   }
 
-  // Up to about 120 characters of the text around the first match, cut at spaces.
+  // Words as readers type them: a plural, an inflection or the other side of the
+  // Atlantic still finds the page. Each term becomes its folded form plus a stem
+  // that a substring search finds in every variant ("apologize" and "apologise"
+  // both look for "apolog"). Stems shorter than four letters stay whole words.
+  var endings = {
+    en: [/(is|iz)(e|es|ed|ing|ation|ations)$/, /(ys|yz)(e|es|ed|ing)$/, /ies$/, /(ss)es$/, /(sh|ch|x)es$/,
+      /([^s])s$/, /ing$/, /ed$/, /our$/, /or$/],
+    de: [/(ungen|ung)$/, /(heiten|heit|keiten|keit)$/, /(innen|in)$/, /(ern|er|en|em|es|e|n|s)$/],
+    nl: [/(heden|heid)$/, /(ingen|ing)$/, /('s|en|es|e|s)$/],
+    pt: [/(oes|aes|ao)$/, /(ais|al)$/, /(eis|el)$/, /(ns|m)$/, /(ções|ção|coes|cao)$/, /(es|s|a|o)$/]
+  };
+  var language = (document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+
+  function variants(term) {
+    var list = [term], rules = endings[language] || [];
+    for (var i = 0; i < rules.length; i++) {
+      var stem = term.replace(rules[i], "");
+      if (stem !== term) {
+        if (stem.length >= 4) list.push(stem);
+        break;
+      }
+    }
+    // British and American spellings inside a word: colour/color, centre/center.
+    if (language === "en") {
+      if (/our/.test(term)) list.push(term.replace(/our/, "or"));
+      if (/tre$/.test(term)) list.push(term.replace(/tre$/, "ter"));
+    }
+    return list;
+  }
+
+  // Where a term first matches in folded text, any variant counting; -1 if nowhere.
+  function indexOf(text, term) {
+    var best = -1;
+    term.forms.forEach(function (form) {
+      var at = text.indexOf(form);
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    });
+    return best;
+  }
+
+  // Up to about 120 characters of the text around the first match, cut at spaces;
+  // block boundaries (line breaks in the index) show as a middle dot.
   function snippet(text, terms) {
     var folded = foldWithMap(text), first = -1;
     terms.forEach(function (term) {
-      var at = folded.text.indexOf(term);
+      var at = indexOf(folded.text, term);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
     var start = first < 0 ? 0 : Math.max(0, folded.map[first] - 40);
-    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    // Start at the block the match is in, if it began shortly before; else at a word.
+    var block = text.lastIndexOf("\n", first < 0 ? 0 : folded.map[first]);
+    if (block >= 0 && block + 1 >= start) start = block + 1;
+    else if (start > 0) start = text.indexOf(" ", start) + 1 || start;
     var end = Math.min(text.length, start + 120);
     if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
-    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+    var cut = text.slice(start, end).replace(/\s*\n\s*/g, " · ");
+    return (start > 0 && block + 1 !== start ? "…" : "") + cut + (end < text.length ? "…" : "");
   }
 
   function prepare(raw, base) {
@@ -78,25 +125,29 @@
       }
       return {
         order: order, title: page[0], section: raw.sections[page[1]], url: new URL(page[2], base).href,
-        headings: headings, text: page[4], foldedTitle: fold(page[0]), foldedText: fold(page[4])
+        headings: headings, text: page[4], foldedTitle: fold(page[0]), foldedText: fold(page[4]),
+        foldedTerms: fold(page[5] || ""), landing: order === 0 || raw.pages[order - 1][1] !== page[1]
       };
     });
   }
 
-  // Pages that hold every term; title matches first, then headings, then text.
+  // Pages that hold every term; title matches first, then description, keywords
+  // and headings, then text. A match at the start of a word counts more.
   function find(pages, terms) {
     var found = [];
     pages.forEach(function (page) {
       var inTitle = 0, score = 0, heading = null;
       for (var i = 0; i < terms.length; i++) {
-        var term = terms[i], title = page.foldedTitle.indexOf(term);
+        var term = terms[i], title = indexOf(page.foldedTitle, term);
         var match = null;
         for (var h = 0; h < page.headings.length && !match; h++) {
-          if (page.headings[h].folded.indexOf(term) >= 0) match = page.headings[h];
+          if (indexOf(page.headings[h].folded, term) >= 0) match = page.headings[h];
         }
-        var text = page.foldedText.indexOf(term);
-        if (title < 0 && !match && text < 0) return;
+        var named = indexOf(page.foldedTerms, term);
+        var text = indexOf(page.foldedText, term);
+        if (title < 0 && !match && named < 0 && text < 0) return;
         if (title >= 0) { inTitle += 1; score += title === 0 || /\s/.test(page.foldedTitle[title - 1]) ? 3 : 2; }
+        if (named >= 0) score += 1.5;
         if (match) { score += 1; heading = heading || match; }
       }
       found.push({ page: page, inTitle: inTitle, score: score, heading: inTitle ? null : heading });
@@ -124,23 +175,40 @@
     }
 
     function run(query) {
-      var terms = fold(query).split(/\s+/).filter(Boolean);
+      var words = fold(query).split(/\s+/).filter(Boolean);
+      var terms = words.map(function (word) { return { word: word, forms: variants(word) }; });
       list.textContent = "";
-      if (!terms.length || terms.join("").length < 2) { status.textContent = ""; return; }
+      if (!terms.length || words.join("").length < 2) { status.textContent = ""; return; }
       if (!pages) { pending = query; load(); return; }
       var results = find(pages, terms);
       status.textContent = results.length === 0 ? form.getAttribute("data-no-results")
         : results.length === 1 ? form.getAttribute("data-one-result")
         : format(form.getAttribute("data-results"), { n: results.length });
+      if (!results.length) { offerParts(); return; }
       results.slice(0, shown).forEach(function (result) {
         var page = result.page, link = element("a");
         link.href = page.url + (result.heading ? "#" + encodeURIComponent(result.heading.anchor) : "");
         var title = element("span", "search-title");
         title.append(highlight(page.title, terms));
-        var text = result.heading && page.foldedText.indexOf(terms[0]) < 0 ? result.heading.text : snippet(page.text, terms);
+        var text = result.heading && indexOf(page.foldedText, terms[0]) < 0 ? result.heading.text : snippet(page.text, terms);
         var excerpt = element("span", "search-snippet");
         excerpt.append(highlight(text, terms));
         link.append(title, element("span", "search-section", page.section), excerpt);
+        var item = element("li");
+        item.append(link);
+        list.append(item);
+      });
+    }
+
+    // Nothing found: the parts of the handbook, each a way in.
+    function offerParts() {
+      var intro = element("li", "search-browse", form.getAttribute("data-browse"));
+      list.append(intro);
+      pages.forEach(function (page) {
+        if (!page.landing) return;
+        var link = element("a");
+        link.href = page.url;
+        link.append(element("span", "search-title", page.title));
         var item = element("li");
         item.append(link);
         list.append(item);
