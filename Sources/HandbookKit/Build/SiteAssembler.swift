@@ -69,6 +69,11 @@ public enum SiteAssembler {
                 continue
             }
             let pages = members.filter { $0.id != indexID }.sorted(by: before)
+            if case .first(let count)? = index.page.frontMatter.steps, count > pages.count, !index.isFallback {
+                diagnostics.append(.warning(
+                    "'steps: \(count)' but the section has \(pages.count) pages besides this one; all of them are numbered. Write 'steps: true', or the number of pages that are steps",
+                    at: SourceLocation(path: index.page.sourcePath)))
+            }
             sections.append(Section(folder: folder, index: index, pages: pages))
         }
         if byFolder[""] == nil, !entries.isEmpty {

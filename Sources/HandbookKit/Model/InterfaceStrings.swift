@@ -17,6 +17,8 @@ public struct InterfaceStrings: Sendable, Hashable {
         "print", "print_title", "print_intro", "print_button",
         // The kinds of callout, from GitHub's alert syntax (`> [!NOTE]`).
         "callout_note", "callout_tip", "callout_important", "callout_warning", "callout_caution",
+        // Where the reader is, and the colour scheme.
+        "step_of", "theme", "theme_auto", "theme_light", "theme_dark",
     ]
 
     public subscript(key: String) -> String { values[key] ?? "" }
@@ -38,6 +40,7 @@ public struct InterfaceStrings: Sendable, Hashable {
 
     private static let builtins: [String: [String: String]] = [
         "en": [
+            "step_of": "Step {n} of {total}", "theme": "Colour scheme", "theme_auto": "Match the system", "theme_light": "Light", "theme_dark": "Dark",
             "dont": "Don't", "do": "Do", "on_this_page": "On this page",
             "previous": "Previous", "next": "Next", "contents": "Contents", "language": "Language",
             "skip_to_content": "Skip to content", "script": "Script",
@@ -67,6 +70,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "callout_warning": "Warning", "callout_caution": "Caution",
         ],
         "de": [
+            "step_of": "Schritt {n} von {total}", "theme": "Farbschema", "theme_auto": "Wie das System", "theme_light": "Hell", "theme_dark": "Dunkel",
             "dont": "So nicht", "do": "So besser", "on_this_page": "Auf dieser Seite",
             "previous": "Zurück", "next": "Weiter", "contents": "Inhalt", "language": "Sprache",
             "skip_to_content": "Zum Inhalt springen", "script": "Vorlage",
@@ -96,6 +100,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "callout_warning": "Warnung", "callout_caution": "Vorsicht",
         ],
         "nl": [
+            "step_of": "Stap {n} van {total}", "theme": "Kleurenschema", "theme_auto": "Zoals het systeem", "theme_light": "Licht", "theme_dark": "Donker",
             "dont": "Niet zo", "do": "Wel zo", "on_this_page": "Op deze pagina",
             "previous": "Vorige", "next": "Volgende", "contents": "Inhoud", "language": "Taal",
             "skip_to_content": "Naar de inhoud", "script": "Script",
@@ -125,6 +130,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "callout_warning": "Waarschuwing", "callout_caution": "Let op",
         ],
         "pt": [
+            "step_of": "Passo {n} de {total}", "theme": "Esquema de cores", "theme_auto": "Igual ao sistema", "theme_light": "Claro", "theme_dark": "Escuro",
             "dont": "Não faça", "do": "Faça", "on_this_page": "Nesta página",
             "previous": "Anterior", "next": "Próxima", "contents": "Conteúdo", "language": "Idioma",
             "skip_to_content": "Pular para o conteúdo", "script": "Roteiro",
