@@ -46,7 +46,7 @@ public struct PageRenderer: Sendable {
         context["languages"] = site.editions.map { other -> [String: Any] in
             let target = other.byID[entry.id]
             // The browser adds the reader's section (#anchor) when the target page has its counterpart.
-            let anchors = target.map { Wayfinding.json(Wayfinding.anchorMap(from: page, to: $0.page)) } ?? ""
+            let anchors = other.language == language ? "" : target.map { Wayfinding.json(Wayfinding.anchorMap(from: page, to: $0.page)) } ?? ""
             return ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
                     "href": href(target != nil ? entry.id : PageID("index"), other.language.code),
                     "current": other.language == language, "anchors": anchors.isEmpty ? false : anchors]

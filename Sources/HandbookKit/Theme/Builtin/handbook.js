@@ -440,6 +440,12 @@
       if (headings.length && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
         found = headings[headings.length - 1];
       }
+      // A section the reader jumped to stays marked while its heading is in view, even near the end.
+      var anchor = hashAnchor();
+      headings.forEach(function (entry) {
+        var at = entry.heading.getBoundingClientRect().top;
+        if (entry.id === anchor && at >= 0 && at < window.innerHeight * 0.5) found = entry;
+      });
       if (found === current) return;
       if (current) current.link.removeAttribute("aria-current");
       current = found;
@@ -450,6 +456,7 @@
     var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -70% 0px" });
     headings.forEach(function (entry) { observer.observe(entry.heading); });
     window.addEventListener("scroll", function () { if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) mark(); }, { passive: true });
+    window.addEventListener("hashchange", mark);
     mark();
   }
 
