@@ -392,6 +392,12 @@
       if (open) input.focus();
     }
     button.addEventListener("click", function () { show(!header.classList.contains("search-open")); });
+    // The results float over the page: they give way when the reader moves on, and come back with the field.
+    var form = input.form;
+    form.addEventListener("focusout", function (event) {
+      if (!form.contains(event.relatedTarget)) form.classList.add("results-hidden");
+    });
+    form.addEventListener("focusin", function () { form.classList.remove("results-hidden"); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && !input.value && !wide.matches) { show(false); button.focus(); }
     });
