@@ -97,7 +97,7 @@ import Testing
         })
         let page = try #require(fixture.read("de/guide/page.html"))
         #expect(page.contains("<html lang=\"de\">"))
-        #expect(page.contains("<article lang=\"en\">"))
+        #expect(page.contains("<article class=\"page\" lang=\"en\">"))
         #expect(page.contains("Diese Seite ist noch nicht ins Deutsche übersetzt."))
         #expect(!page.contains("hreflang=\"de\" href=\"page.html\">"), "a fallback is not announced as a translation")
     }

@@ -536,7 +536,7 @@ let pagePath = "en/guide/page.md"
         let files = fixture.snapshot().filter {
             $0.key.hasSuffix(".html") || $0.key.hasSuffix(".xml") || $0.key.hasSuffix(SearchIndex.fileName)
         }
-        #expect(files.count == 16, "\(files.keys.sorted())")
+        #expect(files.count == 17, "\(files.keys.sorted())")  // 404.html at the root too
         for (path, data) in files {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains(Self.payload), "\(path) contains the raw payload")

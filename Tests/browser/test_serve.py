@@ -88,6 +88,7 @@ def test_served_pages_match_the_built_site_apart_from_the_reload_script(served, 
     address, _ = served
     desktop.get(address)
     assert desktop.current_url.endswith("/en/index.html")
+    desktop.find_element(By.CSS_SELECTOR, ".switcher summary").click()  # the language menu
     desktop.find_element(By.CSS_SELECTOR, ".switcher a[hreflang=nl]").click()
     assert desktop.current_url == address + "nl/index.html"
     scripts = [s.get_attribute("src") for s in desktop.find_elements(By.TAG_NAME, "script") if s.get_attribute("src")]

@@ -140,6 +140,8 @@ public struct Builder: Sendable {
             }
         }
         files.append(PlannedFile(path: "index.html") { Array(renderer.renderLanguageChooser().utf8) })
+        // Static hosts (GitHub Pages, Netlify) serve the root's 404.html for any missing address.
+        files.append(PlannedFile(path: "404.html") { Array(renderer.renderNotFound(nil).utf8) })
         files.append(PlannedFile(path: "sitemap.xml") { Array(Sitemap.render(site).utf8) })
         for (name, bytes) in theme.files.sorted(by: { $0.key < $1.key }) {
             files.append(PlannedFile(path: "theme/" + name) { bytes })
@@ -147,7 +149,8 @@ public struct Builder: Sendable {
         return files
     }
 
-    /// The files the render stage makes in each language folder, beside the pages.
+    /// The files the render stage makes in each language folder, beside the pages
+    /// (and at the root: `index.html`, `404.html`, `sitemap.xml`, where content cannot go).
     static let generatedFiles = ["404.html", PageRenderer.printPath, PageRenderer.practicePath, SearchIndex.fileName]
 
     /// A page or file of the content that would be overwritten by a generated one.

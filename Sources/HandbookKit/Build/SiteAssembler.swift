@@ -55,6 +55,11 @@ public enum SiteAssembler {
             let indexID = PageID(folder.isEmpty ? "index" : folder + "/index")
             guard let index = entries[indexID] else { continue }
             let pages = members.filter { $0.id != indexID }.sorted(by: before)
+            if case .first(let count)? = index.page.frontMatter.steps, count > pages.count, !index.isFallback {
+                diagnostics.append(.warning(
+                    "'steps: \(count)' but the section has \(pages.count) pages besides this one; all of them are numbered. Write 'steps: true', or the number of pages that are steps",
+                    at: SourceLocation(path: index.page.sourcePath)))
+            }
             sections.append(Section(folder: folder, index: index, pages: pages))
         }
         sections.sort { a, b in

@@ -127,6 +127,7 @@ extension ContentLoader {
         for language in config.languages {
             claimed[(language.code + "/404.html").lowercased()] = (language.code + "/404.html", "the generated not-found page")
         }
+        claimed["404.html"] = ("404.html", "the generated not-found page of the site's root")
         func claim(_ output: String, source: String) {
             let key = output.lowercased()
             guard let other = claimed[key] else {

@@ -20,6 +20,8 @@ public struct InterfaceStrings: Sendable, Hashable {
         "print", "print_title", "print_intro", "print_button",
         // The kinds of callout, from GitHub's alert syntax (`> [!NOTE]`).
         "callout_note", "callout_tip", "callout_important", "callout_warning", "callout_caution",
+        // Where the reader is, and the colour scheme.
+        "step_of", "theme", "theme_auto", "theme_light", "theme_dark",
     ]
 
     public subscript(key: String) -> String { values[key] ?? "" }
@@ -44,6 +46,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "search_hint": "Press / to search", "search_browse": "Or start from one of the parts:",
             "search_terms_practice": "practice quiz exercise test yourself training",
             "search_terms_print": "print booklet PDF download paper offline",
+            "step_of": "Step {n} of {total}", "theme": "Colour scheme", "theme_auto": "Match the system", "theme_light": "Light", "theme_dark": "Dark",
             "dont": "Don't", "do": "Do", "on_this_page": "On this page",
             "previous": "Previous", "next": "Next", "contents": "Contents", "language": "Language",
             "skip_to_content": "Skip to content", "script": "Script",
@@ -80,6 +83,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "search_hint": "Mit / direkt zur Suche", "search_browse": "Oder beginnen Sie mit einem der Teile:",
             "search_terms_practice": "Übung üben Quiz Test Training selbst testen",
             "search_terms_print": "drucken Druck Broschüre PDF herunterladen Papier offline",
+            "step_of": "Schritt {n} von {total}", "theme": "Farbschema", "theme_auto": "Wie das System", "theme_light": "Hell", "theme_dark": "Dunkel",
             "dont": "So nicht", "do": "So besser", "on_this_page": "Auf dieser Seite",
             "previous": "Zurück", "next": "Weiter", "contents": "Inhalt", "language": "Sprache",
             "skip_to_content": "Zum Inhalt springen", "script": "Vorlage",
@@ -116,6 +120,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "search_hint": "Druk op / om te zoeken", "search_browse": "Of begin bij een van de delen:",
             "search_terms_practice": "oefenen oefening quiz toets test training",
             "search_terms_print": "afdrukken printen boekje pdf downloaden papier offline",
+            "step_of": "Stap {n} van {total}", "theme": "Kleurenschema", "theme_auto": "Zoals het systeem", "theme_light": "Licht", "theme_dark": "Donker",
             "dont": "Niet zo", "do": "Wel zo", "on_this_page": "Op deze pagina",
             "previous": "Vorige", "next": "Volgende", "contents": "Inhoud", "language": "Taal",
             "skip_to_content": "Naar de inhoud", "script": "Script",
@@ -152,6 +157,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "search_hint": "Pressione / para buscar", "search_browse": "Ou comece por uma das partes:",
             "search_terms_practice": "praticar prática exercício quiz teste treino",
             "search_terms_print": "imprimir impressão livreto PDF baixar papel offline",
+            "step_of": "Passo {n} de {total}", "theme": "Esquema de cores", "theme_auto": "Igual ao sistema", "theme_light": "Claro", "theme_dark": "Escuro",
             "dont": "Não faça", "do": "Faça", "on_this_page": "Nesta página",
             "previous": "Anterior", "next": "Próxima", "contents": "Conteúdo", "language": "Idioma",
             "skip_to_content": "Pular para o conteúdo", "script": "Roteiro",

@@ -33,6 +33,23 @@ public struct FrontMatter: Sendable, Equatable {
     public var source: String? = nil
     /// Extra words the search finds the page by (`keywords:`).
     public var keywords: [String] = []
+    /// On a section's landing page: its pages are a sequence, numbered "step n of m".
+    public var steps: Steps? = nil
+}
+
+/// `steps:` in a landing page's front matter: `true` numbers every page of the
+/// section, a number only the first ones (a section of five steps and an extra page).
+public enum Steps: Sendable, Equatable {
+    case all
+    case first(Int)
+
+    /// How many of a section's `pages` are steps.
+    public func count(of pages: Int) -> Int {
+        switch self {
+        case .all: pages
+        case .first(let n): min(n, pages)
+        }
+    }
 }
 
 /// An h2 or h3 heading, for the "On this page" list.

@@ -1,3 +1,5 @@
+import Yams
+
 /// Splits a page into its YAML front matter and its Markdown body.
 ///
 /// ```
@@ -7,6 +9,7 @@
 /// order: 1                           # position in its section; ties go by file name
 /// source: 3f9a0c41b2de                # translations only: the original's version (see `handbook translations`)
 /// keywords: [quiz, test]              # extra words the search finds the page by
+/// steps: 5                           # a landing page only: its first 5 pages are numbered steps (or `true`: all)
 /// ---
 /// ```
 ///
@@ -14,7 +17,7 @@
 /// usually has none and starts with `# Title`, which `PageParser` then takes
 /// as the title.
 enum FrontMatterParser {
-    static let keys = ["title", "description", "order", "source", "keywords"]
+    static let keys = ["title", "description", "order", "source", "keywords", "steps"]
 
     /// What the front matter says; the title may still come from the body.
     struct Header {
@@ -23,6 +26,9 @@ enum FrontMatterParser {
         var order: Int?
         var source: String?
         var keywords: [String] = []
+        var steps: Steps?
+        /// Where `steps:` is written, for the warning when it is not on a landing page.
+        var stepsLocation: SourceLocation?
     }
 
     struct Result {
@@ -65,6 +71,14 @@ enum FrontMatterParser {
             at: SourceLocation(path: path))
     }
 
+    /// `true`, `false` or how many of the section's first pages are steps.
+    private static func steps(_ node: Node, reader: YAMLReader) throws(Diagnostic) -> Steps? {
+        if case let .scalar(scalar) = node, let flag = Bool.construct(from: scalar) { return flag ? .all : nil }
+        if case let .scalar(scalar) = node, let count = Int(scalar.string), count > 0 { return .first(count) }
+        throw .error("'steps' must be true (every page of the section is a step), false, or how many of its first pages are steps, not '\(node.scalar?.string ?? "a list or mapping")'",
+            at: reader.location(node.mark))
+    }
+
     private static func trimmed(_ line: Substring.UTF8View.SubSequence) -> String {
         var string = String(Substring(line))
         while let last = string.last, last == "\r" || last == " " || last == "\t" { string.removeLast() }
@@ -101,6 +115,10 @@ enum FrontMatterParser {
                 words = try reader.string(node, key: "keywords").split(separator: ",").map(String.init)
             }
             header.keywords = words.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        if let node = values["steps"] {
+            header.steps = try steps(node, reader: reader)
+            header.stepsLocation = reader.location(node.mark)
         }
         return Result(header: header, bodyOffset: 0, bodyFirstLine: 1,
                       diagnostics: unknown.map(\.diagnostic), unknownKeys: unknown.map(\.name))

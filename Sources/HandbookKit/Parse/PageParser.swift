@@ -100,7 +100,13 @@ public struct PageParser: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let frontMatter = FrontMatter(
             title: title ?? "", description: header.header.description,
-            order: header.header.order, source: header.header.source, keywords: header.header.keywords)
+            order: header.header.order, source: header.header.source, keywords: header.header.keywords,
+            steps: source.id.isIndex ? header.header.steps : nil)
+        if header.header.steps != nil, !source.id.isIndex {
+            diagnostics.append(.warning(
+                "'steps' numbers the pages of a section and is read only in its index.md; move it there",
+                at: header.header.stepsLocation ?? SourceLocation(path: path)))
+        }
         let page = Page(
             id: source.id, language: source.language, sourcePath: path,
             frontMatter: frontMatter, bodyHTML: tree.html(),

@@ -55,11 +55,14 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
 
         func item(_ section: Section, from path: String, withPages: Bool) -> [String: Any] {
             let href = { (id: PageID) in relativeURL(from: path, to: PageRenderer.outputPath(id, in: code)) }
-            let pages: [[String: Any]] = !withPages ? [] : section.pages.map {
-                ["title": $0.page.frontMatter.title, "href": href($0.id), "current": false]
+            // In a section of steps, the steps are numbered in the sidebar as above their titles.
+            let steps = Wayfinding.stepCount(section)
+            let pages: [[String: Any]] = !withPages ? [] : section.pages.enumerated().map { number, entry in
+                ["title": entry.page.frontMatter.title, "href": href(entry.id), "current": false,
+                 "step": number < steps ? String(number + 1) : false]
             }
             return ["title": section.index.page.frontMatter.title, "href": href(section.index.id),
-                    "current": false, "active": false, "hasPages": !pages.isEmpty, "pages": pages]
+                    "current": false, "active": false, "hasPages": !pages.isEmpty, "pages": pages, "hasSteps": steps > 0]
         }
         // A folder at each depth whose name (NUL) no section can have, so every section is seen from outside.
         views = [code + "/index.html", code + "/\u{0}/index.html"].map { path in

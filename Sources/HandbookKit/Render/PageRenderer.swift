@@ -44,10 +44,14 @@ public struct PageRenderer: Sendable {
         context["contentLang"] = site.config.defaultLanguage.locale
 
         context["languages"] = site.editions.map { other -> [String: Any] in
-            let target = other.byID[entry.id] != nil ? entry.id : PageID("index")
-            return ["name": other.language.name, "locale": other.language.locale,
-                    "href": href(target, other.language.code), "current": other.language == language]
+            let target = other.byID[entry.id]
+            // The browser adds the reader's section (#anchor) when the target page has its counterpart.
+            let anchors = other.language == language ? "" : target.map { Wayfinding.json(Wayfinding.anchorMap(from: page, to: $0.page)) } ?? ""
+            return ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
+                    "href": href(target != nil ? entry.id : PageID("index"), other.language.code),
+                    "current": other.language == language, "anchors": anchors.isEmpty ? false : anchors]
         }
+        context["currentLanguage"] = ["name": language.name, "locale": language.locale, "code": language.code]
         context["hasLanguages"] = site.editions.count > 1
         let translations = site.editions.filter { $0.byID[entry.id].map { !$0.isFallback } ?? false }
         context["alternates"] = translations.count > 1
@@ -58,6 +62,15 @@ public struct PageRenderer: Sendable {
         }
 
         addNavigation(to: &context, edition, current: entry.id, path: path)
+        context["place"] = false
+        if let place = Wayfinding.place(of: entry.id, in: edition) {
+            let step = place.step.map { n in
+                language.strings["step_of"].replacingPlaceholders(["n": String(n), "total": String(place.steps)])
+            }
+            context["place"] = ["section": place.section.index.page.frontMatter.title,
+                                "sectionHref": href(place.section.index.id),
+                                "step": step.map { $0 as Any } ?? false]
+        }
         context["toc"] = page.headings.map { ["text": $0.text, "anchor": $0.anchor, "level": $0.level] }
         context["hasToc"] = page.headings.count >= 2
         let previous = position > 0 ? readingOrder[position - 1] : nil
@@ -70,18 +83,34 @@ public struct PageRenderer: Sendable {
         return theme.render("page", context)
     }
 
-    public func renderNotFound(_ edition: Edition) -> String {
-        let path = edition.language.code + "/404.html"
-        var context = common(edition, path: path)
-        context["pageTitle"] = edition.language.strings["not_found_title"]
+    /// A language's not-found page (`<lang>/404.html`), or with `edition` nil the
+    /// site's own (`404.html`, which GitHub Pages and Netlify look for), in the
+    /// default language and offering every language.
+    public func renderNotFound(_ edition: Edition?) -> String {
+        guard let shown = edition ?? site.editions.first else { return "" }
+        let folder = edition.map { $0.language.code + "/" } ?? ""
+        let path = folder + "404.html"
+        var context = common(shown, path: path)
+        context["pageTitle"] = shown.language.strings["not_found_title"]
         context["languages"] = site.editions.map { other -> [String: Any] in
-            ["name": other.language.name, "locale": other.language.locale,
-             "href": relativeURL(from: path, to: other.language.code + "/404.html"),
-             "current": other.language == edition.language]
+            ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
+             "href": relativeURL(from: path, to: other.language.code + (edition == nil ? "/index.html" : "/404.html")),
+             "prompt": other.language.strings["not_found_home"],
+             "current": other.language == shown.language, "anchors": false]
         }
-        context["hasLanguages"] = site.editions.count > 1
-        // A host serves its 404 page at any depth; a base address keeps its links right.
-        if let base = site.config.baseURL { context["base"] = base + edition.language.code + "/" }
+        context["currentLanguage"] = ["name": shown.language.name, "locale": shown.language.locale, "code": shown.language.code]
+        context["isRoot"] = edition == nil
+        context["hasLanguages"] = site.editions.count > 1 && edition != nil
+        context["offersLanguages"] = site.editions.count > 1 && edition == nil
+        // A host serves its 404 page at any depth: with a base address every link is absolute;
+        // without one a script finds the site's root from the address (see `NotFoundBase`).
+        if let base = site.config.baseURL {
+            context["base"] = base + folder
+            context["findBase"] = false
+        } else {
+            context["base"] = false
+            context["findBase"] = NotFoundBase.script(folder: folder, languages: site.editions.map(\.language.code))
+        }
         return theme.render("not-found", context)
     }
 
@@ -101,6 +130,7 @@ public struct PageRenderer: Sendable {
     /// themselves, and `earlierSections` / `laterSections` beyond the listed ones.
     func addNavigation(to context: inout [String: Any], _ edition: Edition, current: PageID?, path: String) {
         guard let sidebar = navigations[edition.language.code]?.get().sidebar(at: path, current: current) else { return }
+        context["hasMenu"] = true
         context["sectionsBefore"] = sidebar.before
         context["currentSection"] = sidebar.current.map { $0 as Any } ?? false
         context["sectionsAfter"] = sidebar.after

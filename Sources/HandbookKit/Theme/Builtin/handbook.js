@@ -1,4 +1,5 @@
-/* The handbook's reader tools: search, fill-in scripts, checklists, practice, print.
+/* The handbook's reader tools: search, fill-in scripts, checklists, practice, print, and
+   the layout's menu, contents, language menu and colour scheme.
    Every page reads fine without this file; it only adds to them. Nothing is
    sent anywhere: the search index is a file of the site, and what a reader
    types into a script stays in this browser's local storage. */
@@ -638,8 +639,156 @@
     reset();
   }
 
+  /* ---- Layout: menu, header search, contents, language, colour scheme ---- */
+
+  var wide = window.matchMedia("(min-width: 60rem)"), roomForContents = window.matchMedia("(min-width: 72rem)");
+  function onChange(query, run) {
+    if (query.addEventListener) query.addEventListener("change", run); else query.addListener(run);
+  }
+
+  // Phones: the header's menu link (which leads to the menu without scripts) opens it under the header.
+  function setupMenu(button, fold) {
+    button.setAttribute("role", "button");
+    function show(open) {
+      fold.open = open;
+      button.setAttribute("aria-expanded", String(open));
+    }
+    show(fold.open && wide.matches);
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      show(!fold.open);
+      if (fold.open) { var current = $("a[aria-current=page]", fold) || $("a", fold); if (current) current.focus(); }
+    });
+    fold.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !wide.matches) { show(false); button.focus(); }
+    });
+    // Wide screens always show the menu; narrow ones start with it folded.
+    onChange(wide, function () { show(wide.matches); });
+  }
+
+  // Phones: the search field opens under the header from its button.
+  function setupHeaderSearch(header, button) {
+    var input = $(".search-input", header);
+    button.hidden = false;
+    function show(open) {
+      header.classList.toggle("search-open", open);
+      button.setAttribute("aria-expanded", String(open));
+      if (open) input.focus();
+    }
+    button.addEventListener("click", function () { show(!header.classList.contains("search-open")); });
+    // The results float over the page: they give way when the reader moves on, and come back with the field.
+    var form = input.form;
+    form.addEventListener("focusout", function (event) {
+      if (!form.contains(event.relatedTarget)) form.classList.add("results-hidden");
+    });
+    form.addEventListener("focusin", function () { form.classList.remove("results-hidden"); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !input.value && !wide.matches) { show(false); button.focus(); }
+    });
+    // "/" opens it before the search's own handler moves the focus there.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "/" && !wide.matches && !/^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)
+        && !event.target.isContentEditable) show(true);
+    }, true);
+  }
+
+  // The language menu closes on Escape and on a click elsewhere, like other menus.
+  function setupLanguageMenu(menu) {
+    var summary = $("summary", menu);
+    document.addEventListener("click", function (event) { if (menu.open && !menu.contains(event.target)) menu.open = false; });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) { menu.open = false; summary.focus(); }
+    });
+  }
+
+  // Switching language keeps the reader's section: each link lists, as data-anchors,
+  // the anchor of each place of this page on the translation (see the README, "Themes").
+  function keepSection(anchor) {
+    $$(".switcher a[data-anchors]").forEach(function (link) {
+      var map;
+      try { map = JSON.parse(link.getAttribute("data-anchors")); } catch (error) { return; }
+      var target = anchor && Object.prototype.hasOwnProperty.call(map, anchor) ? map[anchor] : "";
+      link.href = link.href.split("#")[0] + (target ? "#" + encodeURIComponent(target) : "");
+    });
+  }
+  function hashAnchor() {
+    try { return decodeURIComponent(location.hash.slice(1)); } catch (error) { return location.hash.slice(1); }
+  }
+
+  // "On this page" marks the section being read; without scripts it is a plain list.
+  function setupContents(toc) {
+    var fold = $(".toc-fold", toc), links = $$("a[href^='#']", toc), headings = [];
+    links.forEach(function (link) {
+      var id = decodeURIComponent(link.getAttribute("href").slice(1)), heading = document.getElementById(id);
+      if (heading) headings.push({ id: id, heading: heading, link: link });
+    });
+    onChange(roomForContents, function () { fold.open = roomForContents.matches; });
+    var current = null;
+    function mark() {
+      var line = window.innerHeight * 0.3, found = null;
+      headings.forEach(function (entry) { if (entry.heading.getBoundingClientRect().top <= line) found = entry; });
+      if (headings.length && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
+        found = headings[headings.length - 1];
+      }
+      // A section the reader jumped to stays marked while its heading is in view, even near the end.
+      var anchor = hashAnchor();
+      headings.forEach(function (entry) {
+        var at = entry.heading.getBoundingClientRect().top;
+        if (entry.id === anchor && at >= 0 && at < window.innerHeight * 0.5) found = entry;
+      });
+      if (found === current) return;
+      if (current) current.link.removeAttribute("aria-current");
+      current = found;
+      if (current) current.link.setAttribute("aria-current", "true");
+      keepSection(current ? current.id : hashAnchor());
+    }
+    if (!headings.length || !("IntersectionObserver" in window)) return;
+    var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -70% 0px" });
+    headings.forEach(function (entry) { observer.observe(entry.heading); });
+    window.addEventListener("scroll", function () { if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) mark(); }, { passive: true });
+    window.addEventListener("hashchange", mark);
+    mark();
+  }
+
+  // Light, dark, or the system's setting (the default); the page's <head> applies it before the first paint.
+  function setupColourScheme(button) {
+    var themeKey = "handbook.theme", order = ["auto", "light", "dark"], root = document.documentElement;
+    var label = $(".visually-hidden", button);
+    function show(scheme) {
+      if (scheme === "auto") root.removeAttribute("data-theme"); else root.setAttribute("data-theme", scheme);
+      var text = button.getAttribute("data-label") + ": " + button.getAttribute("data-" + scheme);
+      label.textContent = text;
+      button.title = text;
+    }
+    var scheme = root.getAttribute("data-theme") || "auto";
+    button.hidden = false;
+    show(scheme);
+    button.addEventListener("click", function () {
+      scheme = order[(order.indexOf(scheme) + 1) % order.length];
+      show(scheme);
+      try {
+        if (scheme === "auto") localStorage.removeItem(themeKey); else localStorage.setItem(themeKey, scheme);
+      } catch (error) { /* private mode: the choice lasts for this page */ }
+    });
+  }
+
+  function setupLayout() {
+    var header = $(".site-header");
+    var menuButton = $(".menu-button"), fold = $("#site-nav .sidebar-toggle");
+    if (menuButton && fold) setupMenu(menuButton, fold);
+    var searchButton = header && $(".search-button", header);
+    if (searchButton && $(".search-input", header)) setupHeaderSearch(header, searchButton);
+    $$(".switcher-menu").forEach(setupLanguageMenu);
+    var toc = $("nav.toc");
+    if (toc) setupContents(toc); else keepSection(hashAnchor());
+    window.addEventListener("hashchange", function () { if (!toc) keepSection(hashAnchor()); });
+    var schemeButton = $(".theme-switch");
+    if (schemeButton) setupColourScheme(schemeButton);
+  }
+
   /* ---- Start ------------------------------------------------------------- */
 
+  setupLayout();
   $$("form.search").forEach(setupSearch);
   var tools = document.getElementById("script-tools");
   if (tools) setupScripts(tools);
