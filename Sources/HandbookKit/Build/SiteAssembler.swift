@@ -28,7 +28,8 @@ public enum SiteAssembler {
                         at: SourceLocation(path: page.sourcePath)))
                 }
             }
-            let sections = sectionsInOrder(entries)
+            let (sections, problems) = sectionsInOrder(entries)
+            diagnostics += problems
             editions.append(Edition(language: language, sections: sections, byID: entries))
         }
 
@@ -41,7 +42,8 @@ public enum SiteAssembler {
     /// likewise inside a section; the language root (home) comes first. A page
     /// nested too deep or a section without a landing page is left out: the
     /// load reported it (`ContentStructure`), so no site is made of these.
-    static func sectionsInOrder(_ entries: [PageID: Entry]) -> [Section] {
+    static func sectionsInOrder(_ entries: [PageID: Entry]) -> ([Section], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         var byFolder: [String: [Entry]] = [:]
         for entry in entries.values where entry.id.path.split(separator: "/").count <= 2 {
             byFolder[entry.id.section, default: []].append(entry)
@@ -66,7 +68,7 @@ public enum SiteAssembler {
             if a.folder.isEmpty != b.folder.isEmpty { return a.folder.isEmpty }
             return before(a.index, b.index) || (!before(b.index, a.index) && a.folder < b.folder)
         }
-        return sections
+        return (sections, diagnostics)
     }
 }
 
