@@ -1,4 +1,5 @@
-/* The handbook's reader tools: search, fill-in scripts, practice, print.
+/* The handbook's reader tools: search, fill-in scripts, checklists, practice, print, and
+   the layout's menu, contents, language menu and colour scheme.
    Every page reads fine without this file; it only adds to them. Nothing is
    sent anywhere: the search index is a file of the site, and what a reader
    types into a script stays in this browser's local storage. */
@@ -41,9 +42,11 @@
   function highlight(text, terms) {
     var folded = foldWithMap(text), ranges = [];
     terms.forEach(function (term) {
-      for (var at = folded.text.indexOf(term); at >= 0; at = folded.text.indexOf(term, at + term.length)) {
-        ranges.push([folded.map[at], folded.map[at + term.length - 1] + 1]);
-      }
+      term.forms.forEach(function (form) {
+        for (var at = folded.text.indexOf(form); at >= 0; at = folded.text.indexOf(form, at + form.length)) {
+          ranges.push([folded.map[at], folded.map[at + form.length - 1] + 1]);
+        }
+      });
     });
     ranges.sort(function (a, b) { return a[0] - b[0]; });
     var fragment = document.createDocumentFragment(), done = 0;
@@ -56,18 +59,63 @@
     return fragment;
   }
 
-  // Up to about 120 characters of the text around the first match, cut at spaces.
+  // Words as readers type them: a plural, an inflection or the other side of the
+  // Atlantic still finds the page. Each term becomes its folded form plus a stem
+  // that a substring search finds in every variant ("apologize" and "apologise"
+  // both look for "apolog"). Stems shorter than four letters stay whole words.
+  var endings = {
+    en: [/(is|iz)(e|es|ed|ing|ation|ations)$/, /(ys|yz)(e|es|ed|ing)$/, /ies$/, /(ss)es$/, /(sh|ch|x)es$/,
+      /([^s])s$/, /ing$/, /ed$/, /our$/, /or$/],
+    de: [/(ungen|ung)$/, /(heiten|heit|keiten|keit)$/, /(innen|in)$/, /(ern|er|en|em|es|e|n|s)$/],
+    nl: [/(heden|heid)$/, /(ingen|ing)$/, /('s|en|es|e|s)$/],
+    pt: [/(oes|aes|ao)$/, /(ais|al)$/, /(eis|el)$/, /(ns|m)$/, /(ções|ção|coes|cao)$/, /(es|s|a|o)$/]
+  };
+  var language = (document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+
+  function variants(term) {
+    var list = [term], rules = endings[language] || [];
+    for (var i = 0; i < rules.length; i++) {
+      var stem = term.replace(rules[i], "");
+      if (stem !== term) {
+        if (stem.length >= 4) list.push(stem);
+        break;
+      }
+    }
+    // British and American spellings inside a word: colour/color, centre/center.
+    if (language === "en") {
+      if (/our/.test(term)) list.push(term.replace(/our/, "or"));
+      if (/tre$/.test(term)) list.push(term.replace(/tre$/, "ter"));
+    }
+    return list;
+  }
+
+  // Where a term first matches in folded text, any variant counting; -1 if nowhere.
+  function indexOf(text, term) {
+    var best = -1;
+    term.forms.forEach(function (form) {
+      var at = text.indexOf(form);
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    });
+    return best;
+  }
+
+  // Up to about 120 characters of the text around the first match, cut at spaces;
+  // block boundaries (line breaks in the index) show as a middle dot.
   function snippet(text, terms) {
     var folded = foldWithMap(text), first = -1;
     terms.forEach(function (term) {
-      var at = folded.text.indexOf(term);
+      var at = indexOf(folded.text, term);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
     var start = first < 0 ? 0 : Math.max(0, folded.map[first] - 40);
-    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    // Start at the block the match is in, if it began shortly before; else at a word.
+    var block = text.lastIndexOf("\n", first < 0 ? 0 : folded.map[first]);
+    if (block >= 0 && block + 1 >= start) start = block + 1;
+    else if (start > 0) start = text.indexOf(" ", start) + 1 || start;
     var end = Math.min(text.length, start + 120);
     if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
-    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+    var cut = text.slice(start, end).replace(/\s*\n\s*/g, " · ");
+    return (start > 0 && block + 1 !== start ? "…" : "") + cut + (end < text.length ? "…" : "");
   }
 
   function prepare(raw, base) {
@@ -78,25 +126,29 @@
       }
       return {
         order: order, title: page[0], section: raw.sections[page[1]], url: new URL(page[2], base).href,
-        headings: headings, text: page[4], foldedTitle: fold(page[0]), foldedText: fold(page[4])
+        headings: headings, text: page[4], foldedTitle: fold(page[0]), foldedText: fold(page[4]),
+        foldedTerms: fold(page[5] || ""), landing: order === 0 || raw.pages[order - 1][1] !== page[1]
       };
     });
   }
 
-  // Pages that hold every term; title matches first, then headings, then text.
+  // Pages that hold every term; title matches first, then description, keywords
+  // and headings, then text. A match at the start of a word counts more.
   function find(pages, terms) {
     var found = [];
     pages.forEach(function (page) {
       var inTitle = 0, score = 0, heading = null;
       for (var i = 0; i < terms.length; i++) {
-        var term = terms[i], title = page.foldedTitle.indexOf(term);
+        var term = terms[i], title = indexOf(page.foldedTitle, term);
         var match = null;
         for (var h = 0; h < page.headings.length && !match; h++) {
-          if (page.headings[h].folded.indexOf(term) >= 0) match = page.headings[h];
+          if (indexOf(page.headings[h].folded, term) >= 0) match = page.headings[h];
         }
-        var text = page.foldedText.indexOf(term);
-        if (title < 0 && !match && text < 0) return;
+        var named = indexOf(page.foldedTerms, term);
+        var text = indexOf(page.foldedText, term);
+        if (title < 0 && !match && named < 0 && text < 0) return;
         if (title >= 0) { inTitle += 1; score += title === 0 || /\s/.test(page.foldedTitle[title - 1]) ? 3 : 2; }
+        if (named >= 0) score += 1.5;
         if (match) { score += 1; heading = heading || match; }
       }
       found.push({ page: page, inTitle: inTitle, score: score, heading: inTitle ? null : heading });
@@ -124,23 +176,40 @@
     }
 
     function run(query) {
-      var terms = fold(query).split(/\s+/).filter(Boolean);
+      var words = fold(query).split(/\s+/).filter(Boolean);
+      var terms = words.map(function (word) { return { word: word, forms: variants(word) }; });
       list.textContent = "";
-      if (!terms.length || terms.join("").length < 2) { status.textContent = ""; return; }
+      if (!terms.length || words.join("").length < 2) { status.textContent = ""; return; }
       if (!pages) { pending = query; load(); return; }
       var results = find(pages, terms);
       status.textContent = results.length === 0 ? form.getAttribute("data-no-results")
         : results.length === 1 ? form.getAttribute("data-one-result")
         : format(form.getAttribute("data-results"), { n: results.length });
+      if (!results.length) { offerParts(); return; }
       results.slice(0, shown).forEach(function (result) {
         var page = result.page, link = element("a");
         link.href = page.url + (result.heading ? "#" + encodeURIComponent(result.heading.anchor) : "");
         var title = element("span", "search-title");
         title.append(highlight(page.title, terms));
-        var text = result.heading && page.foldedText.indexOf(terms[0]) < 0 ? result.heading.text : snippet(page.text, terms);
+        var text = result.heading && indexOf(page.foldedText, terms[0]) < 0 ? result.heading.text : snippet(page.text, terms);
         var excerpt = element("span", "search-snippet");
         excerpt.append(highlight(text, terms));
         link.append(title, element("span", "search-section", page.section), excerpt);
+        var item = element("li");
+        item.append(link);
+        list.append(item);
+      });
+    }
+
+    // Nothing found: the parts of the handbook, each a way in.
+    function offerParts() {
+      var intro = element("li", "search-browse", form.getAttribute("data-browse"));
+      list.append(intro);
+      pages.forEach(function (page) {
+        if (!page.landing) return;
+        var link = element("a");
+        link.href = page.url;
+        link.append(element("span", "search-title", page.title));
         var item = element("li");
         item.append(link);
         list.append(item);
@@ -183,14 +252,14 @@
     });
   }
 
-  /* ---- Scripts: fill in the placeholders, copy the text ------------------ */
+  /* ---- Scripts: fill in, choose, copy exactly the text to send ---------- */
 
-  var storeKey = "handbook.placeholders";
-  function stored() {
-    try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (error) { return {}; }
+  var storeKey = "handbook.placeholders", choiceKey = "handbook.choices", checklistKey = "handbook.checklists";
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (error) { return {}; }
   }
-  function store(values) {
-    try { localStorage.setItem(storeKey, JSON.stringify(values)); } catch (error) { /* private mode: values live for this page only */ }
+  function save(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (error) { /* private mode: kept for this page only */ }
   }
 
   function copyText(text) {
@@ -213,8 +282,83 @@
     return Promise.resolve(fallback());
   }
 
+  // The plain text a script sends: every block but what is for the reader
+  // (a choice's prompt, the alternatives not chosen, callouts, the "Chosen"
+  // badge). Placeholders still empty are collected in `blanks`.
+  var blockTags = /^(P|H[1-6]|UL|OL|LI|BLOCKQUOTE|PRE|TABLE|DIV|ASIDE|FIGURE|HR)$/;
+  function forReader(node) {
+    return node.nodeType === 1 && (node.getAttribute("data-copy") === "no" || node.classList.contains("callout"));
+  }
+  function clean(text) { return text.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").trim(); }
+  function inline(nodes, blanks) {
+    var text = "";
+    Array.prototype.forEach.call(nodes, function (node) {
+      if (node.nodeType === 3) text += node.nodeValue.replace(/\s+/g, " ");  // a soft break is a space
+      else if (node.nodeType !== 1 || forReader(node)) return;
+      else if (node.tagName === "BR") text += "\n";
+      else {
+        if (node.classList.contains("placeholder") && !node.classList.contains("filled")) blanks.push(node);
+        text += inline(node.childNodes, blanks);
+      }
+    });
+    return text;
+  }
+  function blocksOf(container, blanks) {
+    var out = [], run = [];
+    function flush() {
+      var text = clean(inline(run, blanks));
+      if (text) out.push(text);
+      run = [];
+    }
+    Array.prototype.forEach.call(container.childNodes, function (node) {
+      if (forReader(node)) return;
+      if (node.nodeType !== 1 || !blockTags.test(node.tagName)) { run.push(node); return; }
+      flush();
+      var blocks = block(node, blanks);
+      // "…to let you know that..." and an alternative in lower case make one sentence.
+      var before = out[out.length - 1];
+      if (node.hasAttribute("data-alternatives") && before && blocks.length && /(\.\.\.|…)$/.test(before)
+          && /^\p{Ll}/u.test(blocks[0])) {
+        out[out.length - 1] = before.replace(/\s*(\.\.\.|…)$/, "") + " " + blocks.shift();
+      }
+      out.push.apply(out, blocks);
+    });
+    flush();
+    return out;
+  }
+  function block(node, blanks) {
+    var tag = node.tagName;
+    if (node.hasAttribute("data-alternatives")) {
+      var chosen = $(".alternative.is-chosen", node);
+      return chosen ? blocksOf(chosen, blanks) : [];
+    }
+    if (tag === "UL" || tag === "OL") {
+      var first = Number(node.getAttribute("start") || 1);
+      return [$$(":scope > li", node).map(function (item, index) {
+        return (tag === "OL" ? (first + index) + ". " : "- ") + blocksOf(item, blanks).join("\n").replace(/\n/g, "\n   ");
+      }).join("\n")];
+    }
+    if (tag === "PRE") return [node.textContent.replace(/\n$/, "")];
+    if (tag === "HR") return ["---"];
+    if (tag === "BLOCKQUOTE") return [blocksOf(node, blanks).join("\n\n").replace(/^/gm, "> ")];
+    if (tag === "TABLE") {
+      return [$$("tr", node).map(function (row) {
+        return $$("th, td", row).map(function (cell) { return clean(inline(cell.childNodes, blanks)); }).join("\t");
+      }).join("\n")];
+    }
+    if (/^(P|H[1-6])$/.test(tag)) {
+      var text = clean(inline(node.childNodes, blanks));
+      return text ? [text] : [];
+    }
+    return blocksOf(node, blanks);
+  }
+  function textToSend(body, blanks) { return blocksOf(body, blanks).join("\n\n"); }
+
   function setupScripts(template) {
-    var values = stored();
+    var values = load(storeKey), choices = load(choiceKey), figures = [];
+    var hint = $(".placeholder-hint", template.content).cloneNode(true);
+    var badge = $(".alternative-chosen", template.content);
+
     function show(name) {
       var value = values[name] || "";
       $$(".placeholder").forEach(function (span) {
@@ -228,17 +372,56 @@
     }
     function set(name, value) {
       if (value) values[name] = value; else delete values[name];
-      store(values);
+      save(storeKey, values);
       show(name);
+      figures.forEach(function (figure) { figure.refresh(); });
     }
 
     $$("figure.script").forEach(function (figure, number) {
-      var tools = template.content.firstElementChild.cloneNode(true);
-      var body = $(".script-body", figure), names = [];
+      var tools = $(".script-tools", template.content).cloneNode(true);
+      var body = $(".script-body", figure), panel = $(".fill-in", tools), names = [];
       $$(".placeholder", figure).forEach(function (span) {
         var name = span.getAttribute("data-placeholder");
         if (names.indexOf(name) < 0) names.push(name);
       });
+      figure.id = figure.id || "script-" + number;
+
+      // Alternatives: a radio group in the panel; the page marks the chosen one.
+      var groups = $(".fill-in-choices", tools);
+      $$(".script-choice[data-alternatives]", body).forEach(function (choice, index) {
+        var items = $$(":scope > ul > li, :scope > ol > li", choice);
+        var key = location.pathname + "#" + figure.id + "/" + index;
+        var group = element("fieldset", "fill-in-choice");
+        group.append(element("legend", "", $(".script-choice-prompt", choice).textContent));
+        var mark = badge.cloneNode(true);
+        function choose(at) {
+          items.forEach(function (item, i) {
+            item.classList.toggle("is-chosen", i === at);
+            item.classList.toggle("is-not-chosen", i !== at);
+          });
+          items[at].prepend(mark);
+          $$("input", group)[at].checked = true;
+          choices[key] = at;
+          save(choiceKey, choices);
+          figure.refresh();
+        }
+        items.forEach(function (item, i) {
+          item.classList.add("alternative");
+          var label = element("label", "fill-in-alternative"), radio = element("input");
+          radio.type = "radio";
+          radio.name = figure.id + "-choice-" + index;
+          radio.value = String(i);
+          radio.addEventListener("change", function () { if (radio.checked) choose(i); });
+          label.append(radio, element("span", "", blocksOf(item, []).join(" ")));
+          group.append(label);
+        });
+        groups.append(group);
+        figure.chooseInitially = (figure.chooseInitially || []).concat(function () {
+          var at = choices[key];
+          choose(typeof at === "number" && at >= 0 && at < items.length ? at : 0);
+        });
+      });
+
       var fields = $(".fill-in-fields", tools);
       names.forEach(function (name) {
         var label = element("label", "fill-in-field"), field = element("input");
@@ -250,30 +433,132 @@
         label.append(element("span", "", name), field);
         fields.append(label);
       });
-      if (!names.length) $(".fill-in", tools).remove();
-      $(".fill-in-clear", tools).addEventListener("click", function () {
+      if (!names.length) {
+        fields.remove();
+        $(".fill-in-clear", tools).parentNode.remove();
+      }
+      if (!names.length && !groups.children.length) panel.remove();
+      $(".fill-in-clear", tools) && $(".fill-in-clear", tools).addEventListener("click", function () {
         names.forEach(function (name) { set(name, ""); });
         var first = $("input", fields);
         if (first) first.focus();
       });
 
-      var button = $(".copy-button", tools), status = $(".copy-status", tools), label = button.textContent, timer;
+      // A placeholder is a button: it opens the panel at its field.
+      $$(".placeholder", body).forEach(function (span) {
+        if (span.closest("a")) return;
+        span.tabIndex = 0;
+        span.setAttribute("role", "button");
+        span.setAttribute("aria-describedby", "placeholder-hint");
+        function open(event) {
+          event.preventDefault();
+          panel.open = true;
+          var field = $('input[data-placeholder="' + CSS.escape(span.getAttribute("data-placeholder")) + '"]', fields);
+          if (!field) return;
+          field.focus({ preventScroll: true });
+          field.scrollIntoView({ block: "nearest" });
+          // On a phone the tools stick to the top: keep the placeholder in view below them.
+          if (getComputedStyle(tools).position === "sticky") span.scrollIntoView({ block: "end" });
+        }
+        span.addEventListener("click", open);
+        span.addEventListener("keydown", function (event) {
+          if (event.key === "Enter" || event.key === " ") open(event);
+        });
+      });
+
+      var count = $(".fill-in-count", tools), button = $(".copy-button", tools), anyway = $(".copy-anyway", tools);
+      var status = $(".copy-status", tools), label = button.textContent, timer, warned = false;
+      function blanksNow() {
+        var blanks = [];
+        textToSend(body, blanks);
+        return blanks;
+      }
+      function warn(blanks) {
+        $$(".placeholder.blank", body).forEach(function (span) { span.classList.remove("blank"); });
+        warned = blanks.length > 0;
+        anyway.hidden = !warned;
+        if (!warned) { status.textContent = ""; return; }
+        var missing = [];
+        blanks.forEach(function (span) {
+          span.classList.add("blank");
+          var name = span.getAttribute("data-placeholder");
+          if (missing.indexOf(name) < 0) missing.push(name);
+        });
+        status.textContent = format(status.getAttribute("data-blanks"), { n: missing.length, names: missing.join(", ") });
+      }
+      figure.refresh = function () {
+        var filled = names.filter(function (name) { return values[name]; }).length;
+        count.textContent = names.length ? format(count.getAttribute("data-format"), { filled: filled, total: names.length }) : "";
+        if (warned) warn(blanksNow());
+      };
+      function copy() {
+        warn([]);
+        copyText(textToSend(body, [])).then(function (ok) {
+          button.textContent = ok ? button.getAttribute("data-copied") : label;
+          status.textContent = ok ? button.getAttribute("data-copied") : button.getAttribute("data-failed");
+          clearTimeout(timer);
+          timer = setTimeout(function () { button.textContent = label; if (!warned) status.textContent = ""; }, 4000);
+        });
+      }
       var caption = $("figcaption", figure);
       if (caption) {
         caption.id = caption.id || "script-caption-" + number;
         button.setAttribute("aria-describedby", caption.id);
+        anyway.setAttribute("aria-describedby", caption.id);
       }
       button.addEventListener("click", function () {
-        copyText(body.innerText.replace(/\n{3,}/g, "\n\n").trim()).then(function (ok) {
-          button.textContent = ok ? button.getAttribute("data-copied") : label;
-          status.textContent = ok ? button.getAttribute("data-copied") : button.getAttribute("data-failed");
-          clearTimeout(timer);
-          timer = setTimeout(function () { button.textContent = label; status.textContent = ""; }, 4000);
-        });
+        var blanks = blanksNow();
+        if (blanks.length) { clearTimeout(timer); button.textContent = label; warn(blanks); } else copy();
       });
+      anyway.addEventListener("click", function () { copy(); button.focus(); });
       figure.insertBefore(tools, body);
+      figures.push(figure);
     });
+    if (figures.length) $("main").append(hint);
     Object.keys(values).forEach(show);
+    figures.forEach(function (figure) {
+      (figure.chooseInitially || []).forEach(function (choose) { choose(); });
+      figure.refresh();
+    });
+  }
+
+  /* ---- Checklists: tick the boxes, kept per page ------------------------- */
+
+  function setupChecklists(template) {
+    var article = $("main article");
+    var boxes = article ? $$("li > label > input[type=checkbox]", article) : [];
+    if (!boxes.length) return;
+    var page = location.pathname, lists = [], ids = [];
+    function ticks() { return load(checklistKey)[page] || {}; }
+    function keep(state) {
+      var all = load(checklistKey);
+      if (Object.keys(state).length) all[page] = state; else delete all[page];
+      save(checklistKey, all);
+    }
+    var saved = ticks();
+    // Keyed by list and item, so the first item of two lists are two boxes.
+    boxes.forEach(function (box, index) {
+      var list = box.closest("ul, ol");
+      if (lists.indexOf(list) < 0) lists.push(list);
+      var id = lists.indexOf(list) + "." + $$(":scope > li", list).indexOf(box.closest("li"));
+      ids[index] = id;
+      box.disabled = false;
+      if (id in saved) box.checked = saved[id];
+      box.addEventListener("change", function () {
+        var state = ticks();
+        if (box.checked === box.defaultChecked) delete state[id]; else state[id] = box.checked;
+        keep(state);
+      });
+    });
+    var tools = $(".checklist-tools", template.content).cloneNode(true);
+    $(".checklist-reset", tools).addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = box.defaultChecked; });
+      keep({});
+    });
+    $(".checklist-print", tools).addEventListener("click", function () { window.print(); });
+    var last = lists[lists.length - 1];
+    while (last.parentNode !== article && last.parentNode.closest && last.parentNode.closest("article") === article) last = last.parentNode;
+    last.after(tools);
   }
 
   /* ---- Practice: pick the better reply ----------------------------------- */
@@ -354,11 +639,161 @@
     reset();
   }
 
+  /* ---- Layout: menu, header search, contents, language, colour scheme ---- */
+
+  var wide = window.matchMedia("(min-width: 60rem)"), roomForContents = window.matchMedia("(min-width: 72rem)");
+  function onChange(query, run) {
+    if (query.addEventListener) query.addEventListener("change", run); else query.addListener(run);
+  }
+
+  // Phones: the header's menu link (which leads to the menu without scripts) opens it under the header.
+  function setupMenu(button, fold) {
+    button.setAttribute("role", "button");
+    function show(open) {
+      fold.open = open;
+      button.setAttribute("aria-expanded", String(open));
+    }
+    show(fold.open && wide.matches);
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      show(!fold.open);
+      if (fold.open) { var current = $("a[aria-current=page]", fold) || $("a", fold); if (current) current.focus(); }
+    });
+    fold.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !wide.matches) { show(false); button.focus(); }
+    });
+    // Wide screens always show the menu; narrow ones start with it folded.
+    onChange(wide, function () { show(wide.matches); });
+  }
+
+  // Phones: the search field opens under the header from its button.
+  function setupHeaderSearch(header, button) {
+    var input = $(".search-input", header);
+    button.hidden = false;
+    function show(open) {
+      header.classList.toggle("search-open", open);
+      button.setAttribute("aria-expanded", String(open));
+      if (open) input.focus();
+    }
+    button.addEventListener("click", function () { show(!header.classList.contains("search-open")); });
+    // The results float over the page: they give way when the reader moves on, and come back with the field.
+    var form = input.form;
+    form.addEventListener("focusout", function (event) {
+      if (!form.contains(event.relatedTarget)) form.classList.add("results-hidden");
+    });
+    form.addEventListener("focusin", function () { form.classList.remove("results-hidden"); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !input.value && !wide.matches) { show(false); button.focus(); }
+    });
+    // "/" opens it before the search's own handler moves the focus there.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "/" && !wide.matches && !/^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)
+        && !event.target.isContentEditable) show(true);
+    }, true);
+  }
+
+  // The language menu closes on Escape and on a click elsewhere, like other menus.
+  function setupLanguageMenu(menu) {
+    var summary = $("summary", menu);
+    document.addEventListener("click", function (event) { if (menu.open && !menu.contains(event.target)) menu.open = false; });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) { menu.open = false; summary.focus(); }
+    });
+  }
+
+  // Switching language keeps the reader's section: each link lists, as data-anchors,
+  // the anchor of each place of this page on the translation (see the README, "Themes").
+  function keepSection(anchor) {
+    $$(".switcher a[data-anchors]").forEach(function (link) {
+      var map;
+      try { map = JSON.parse(link.getAttribute("data-anchors")); } catch (error) { return; }
+      var target = anchor && Object.prototype.hasOwnProperty.call(map, anchor) ? map[anchor] : "";
+      link.href = link.href.split("#")[0] + (target ? "#" + encodeURIComponent(target) : "");
+    });
+  }
+  function hashAnchor() {
+    try { return decodeURIComponent(location.hash.slice(1)); } catch (error) { return location.hash.slice(1); }
+  }
+
+  // "On this page" marks the section being read; without scripts it is a plain list.
+  function setupContents(toc) {
+    var fold = $(".toc-fold", toc), links = $$("a[href^='#']", toc), headings = [];
+    links.forEach(function (link) {
+      var id = decodeURIComponent(link.getAttribute("href").slice(1)), heading = document.getElementById(id);
+      if (heading) headings.push({ id: id, heading: heading, link: link });
+    });
+    onChange(roomForContents, function () { fold.open = roomForContents.matches; });
+    var current = null;
+    function mark() {
+      var line = window.innerHeight * 0.3, found = null;
+      headings.forEach(function (entry) { if (entry.heading.getBoundingClientRect().top <= line) found = entry; });
+      if (headings.length && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) {
+        found = headings[headings.length - 1];
+      }
+      // A section the reader jumped to stays marked while its heading is in view, even near the end.
+      var anchor = hashAnchor();
+      headings.forEach(function (entry) {
+        var at = entry.heading.getBoundingClientRect().top;
+        if (entry.id === anchor && at >= 0 && at < window.innerHeight * 0.5) found = entry;
+      });
+      if (found === current) return;
+      if (current) current.link.removeAttribute("aria-current");
+      current = found;
+      if (current) current.link.setAttribute("aria-current", "true");
+      keepSection(current ? current.id : hashAnchor());
+    }
+    if (!headings.length || !("IntersectionObserver" in window)) return;
+    var observer = new IntersectionObserver(mark, { rootMargin: "0px 0px -70% 0px" });
+    headings.forEach(function (entry) { observer.observe(entry.heading); });
+    window.addEventListener("scroll", function () { if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) mark(); }, { passive: true });
+    window.addEventListener("hashchange", mark);
+    mark();
+  }
+
+  // Light, dark, or the system's setting (the default); the page's <head> applies it before the first paint.
+  function setupColourScheme(button) {
+    var themeKey = "handbook.theme", order = ["auto", "light", "dark"], root = document.documentElement;
+    var label = $(".visually-hidden", button);
+    function show(scheme) {
+      if (scheme === "auto") root.removeAttribute("data-theme"); else root.setAttribute("data-theme", scheme);
+      var text = button.getAttribute("data-label") + ": " + button.getAttribute("data-" + scheme);
+      label.textContent = text;
+      button.title = text;
+    }
+    var scheme = root.getAttribute("data-theme") || "auto";
+    button.hidden = false;
+    show(scheme);
+    button.addEventListener("click", function () {
+      scheme = order[(order.indexOf(scheme) + 1) % order.length];
+      show(scheme);
+      try {
+        if (scheme === "auto") localStorage.removeItem(themeKey); else localStorage.setItem(themeKey, scheme);
+      } catch (error) { /* private mode: the choice lasts for this page */ }
+    });
+  }
+
+  function setupLayout() {
+    var header = $(".site-header");
+    var menuButton = $(".menu-button"), fold = $("#site-nav .sidebar-toggle");
+    if (menuButton && fold) setupMenu(menuButton, fold);
+    var searchButton = header && $(".search-button", header);
+    if (searchButton && $(".search-input", header)) setupHeaderSearch(header, searchButton);
+    $$(".switcher-menu").forEach(setupLanguageMenu);
+    var toc = $("nav.toc");
+    if (toc) setupContents(toc); else keepSection(hashAnchor());
+    window.addEventListener("hashchange", function () { if (!toc) keepSection(hashAnchor()); });
+    var schemeButton = $(".theme-switch");
+    if (schemeButton) setupColourScheme(schemeButton);
+  }
+
   /* ---- Start ------------------------------------------------------------- */
 
+  setupLayout();
   $$("form.search").forEach(setupSearch);
   var tools = document.getElementById("script-tools");
   if (tools) setupScripts(tools);
+  var checklist = document.getElementById("checklist-tools");
+  if (checklist) setupChecklists(checklist);
   var practice = $("article.practice");
   if (practice) setupPractice(practice);
   $$(".print-button").forEach(function (button) {
