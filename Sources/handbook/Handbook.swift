@@ -11,7 +11,8 @@ struct Handbook: AsyncParsableCommand {
             The site lands in Output/: open Output/index.html in a browser, or publish
             the folder on any static host.
             """,
-        subcommands: [Build.self, Serve.self, Check.self, Translations.self, PDF.self, Import.self])
+        version: Version.current,
+        subcommands: [Init.self, Build.self, Serve.self, Check.self, Translations.self, PDF.self, Import.self, Schema.self])
 
     static func main() async {
         MemoryTuning.apply()
