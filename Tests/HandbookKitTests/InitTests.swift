@@ -268,3 +268,26 @@ import Testing
         #expect(try Self.schemaProblems(page: page, ignoring: ["layout"]) == [])
     }
 }
+
+/// The new commands as a user runs them.
+@Suite struct InitCommandTests {
+    @Test func initVersionAndSchemaFromTheCommandLine() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CommandTests.binary), "build the package first")
+        let command = CommandTests()
+        let version = try command.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.range(of: #"^[0-9]+\.[0-9]+\.[0-9]+\n$"#, options: .regularExpression) != nil)
+        #expect(try command.run(["schema", "config"]).stdout == HandbookSchema.config().formatted())
+        #expect(try command.run(["schema", "page"]).stdout == HandbookSchema.page().formatted())
+
+        let project = try InitTests.Project()
+        let created = try command.run(["init", project.content, "--languages", "nl,pt"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("Started a handbook in \(project.content)/"))
+        let check = try command.run(["check", "--content", project.content])
+        #expect(check.stdout == "Checked 6 pages in 2 languages: 0 errors, 0 warnings.\n")
+        let again = try command.run(["init", project.content])
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("error: \(project.content)/ is not empty"))
+    }
+}
