@@ -70,7 +70,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookKitTests",
-            dependencies: ["HandbookKit", "HandbookFuzzing"]
+            // Yams for the schema tests, which read YAML as an editor's validator does.
+            dependencies: ["HandbookKit", "HandbookFuzzing", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "HandbookServerTests",

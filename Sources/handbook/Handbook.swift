@@ -7,11 +7,13 @@ struct Handbook: AsyncParsableCommand {
         commandName: "handbook",
         abstract: "Render a multilingual training handbook from Markdown into a static website.",
         discussion: """
+            Start with 'handbook init', which writes a small handbook into Content/.
             Write pages as Markdown under Content/<language>/, then run 'handbook build'.
             The site lands in Output/: open Output/index.html in a browser, or publish
             the folder on any static host.
             """,
-        subcommands: [Build.self, Serve.self, Check.self, Translations.self, PDF.self, Import.self])
+        version: Version.current,
+        subcommands: [Init.self, Build.self, Serve.self, Check.self, Translations.self, PDF.self, Import.self, Schema.self])
 
     static func main() async {
         MemoryTuning.apply()

@@ -7,6 +7,10 @@ import Foundation
 public struct ContentLoader {
     public static let assetsFolder = "assets"
     public static let themeFolder = "theme"
+    /// Files beside `handbook.yml` that belong to the authors, not the site:
+    /// the folder's README (in a language folder a README.md would be a page)
+    /// and the schema file editors read (`# yaml-language-server: $schema=…`).
+    static let authorFiles: Set<String> = ["README.md", HandbookSchema.configFileName]
 
     let fileSystem: any FileSystem
     let root: String
@@ -64,6 +68,7 @@ public struct ContentLoader {
         }
         for name in entries where !name.hasPrefix(".") && name != SiteConfigLoader.fileName {
             let path = joinPath(root, name)
+            if Self.authorFiles.contains(name), fileSystem.kind(of: path) == .file { continue }
             if let problem = walker.nameProblem(name, path: path) {
                 diagnostics.append(.error(problem, at: SourceLocation(path: path)))
                 continue
@@ -101,7 +106,7 @@ public struct ContentLoader {
                     "folder '\(name)' is not a language in handbook.yml (languages: \(config.languages.map(\.code).joined(separator: ", ")))",
                     at: SourceLocation(path: path)))
             } else {
-                diagnostics.append(.warning("ignored: only handbook.yml and folders belong at the top of the content folder",
+                diagnostics.append(.warning("ignored: only handbook.yml, README.md, \(HandbookSchema.configFileName) and folders belong at the top of the content folder",
                     at: SourceLocation(path: path)))
             }
         }

@@ -18,6 +18,9 @@ import Yams
 /// ```
 enum SiteConfigLoader {
     static let fileName = "handbook.yml"
+    /// The keys of the file and of a language entry; `HandbookSchema` lists the same.
+    static let keys = ["languages", "raw_html", "base_url", "ignore_keys"]
+    static let languageKeys = ["code", "locale", "name", "title", "strings"]
 
     /// The configuration, its warnings, and where each language's code is written.
     static func load(text: String, path: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic], codes: [String: SourceLocation]) {
@@ -25,7 +28,7 @@ enum SiteConfigLoader {
         guard let root = try yaml.compose(text) else {
             throw .error("\(fileName) is empty; it must list the languages", at: SourceLocation(path: path))
         }
-        let keys = try yaml.mapping(root, allowed: ["languages", "raw_html", "base_url", "ignore_keys"], what: fileName)
+        let keys = try yaml.mapping(root, allowed: keys, what: fileName)
         guard let languagesNode = keys["languages"] else {
             throw .error("\(fileName) must list the languages under 'languages'", at: yaml.location(root.mark))
         }
@@ -75,7 +78,7 @@ enum SiteConfigLoader {
 
     private static func language(_ node: Node, yaml: YAMLReader) throws(Diagnostic) -> (Language, Diagnostic?) {
         let keys = try yaml.mapping(
-            node, allowed: ["code", "locale", "name", "title", "strings"], what: "a language entry")
+            node, allowed: languageKeys, what: "a language entry")
         guard let codeNode = keys["code"] else {
             throw .error("a language entry needs a 'code' (its folder name, e.g. en)", at: yaml.location(node.mark))
         }
