@@ -100,15 +100,22 @@ public enum FuzzHarness {
         var counts: [String: Int] = [:]
         guard let result = try? builder.render() else { return counts }
         for file in result.files where file.path.hasSuffix(".html") {
-            counts[kind(of: file.path)] = HTMLScan.count("<script", in: file.bytes)
+            counts[kind(of: file.path)] = HTMLScan.count("<script", in: file.bytes) - contentsScripts(in: file.bytes)
         }
         return counts
     }()
 
     static func kind(of path: String) -> String {
         if path == "index.html" { return "chooser" }
-        if path.hasSuffix("/404.html") { return "not-found" }
+        if path.hasSuffix("404.html") { return "not-found" }
         return "page"
+    }
+
+    /// The "On this page" list comes with a script that folds it on small screens, so a
+    /// page with headings has one script more. Author text cannot write this markup:
+    /// without raw HTML every `<` of it is escaped.
+    static func contentsScripts(in bytes: [UInt8]) -> Int {
+        HTMLScan.count("<nav class=\"toc\"", in: bytes) > 0 ? 1 : 0
     }
 
     /// Nothing leaks: no event-handler attribute, no script address, no script
@@ -121,7 +128,7 @@ public enum FuzzHarness {
             }
             guard !rawHTML, file.path.hasSuffix(".html") else { continue }
             if let problem = HTMLScan.unsafeMarkup(in: file.bytes) { return "\(file.path): \(problem)" }
-            let expected = baselineScripts[kind(of: file.path)] ?? 0
+            let expected = (baselineScripts[kind(of: file.path)] ?? 0) + contentsScripts(in: file.bytes)
             let found = HTMLScan.count("<script", in: file.bytes)
             if found != expected { return "\(file.path): \(found) <script> elements, the theme writes \(expected)" }
         }
