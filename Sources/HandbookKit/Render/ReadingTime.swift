@@ -23,8 +23,9 @@ enum ReadingTime {
         return wordsPerMinute[primary] ?? defaultWordsPerMinute
     }
 
-    /// Words in a page's plain text: runs of letters and digits, so that
-    /// punctuation standing alone ("—", "…") is no word and "don't" is one.
+    /// Words in a page's plain text: what white space separates, when it holds a
+    /// letter or a digit, so that a dash standing alone ("—") is no word and
+    /// "don't" or "24" is one.
     static func words(in text: String) -> Int {
         var count = 0
         var inWord = false
