@@ -159,6 +159,8 @@ public struct PageRenderer: Sendable {
             "lang": language.locale,
             "langCode": code,
             "siteTitle": language.title,
+            // The language menu's button names it on every page (practice and print too).
+            "currentLanguage": ["name": language.name, "locale": language.locale, "code": code],
             "root": rootPrefix(of: path),
             "home": relativeURL(from: path, to: code + "/index.html"),
             "strings": language.strings.values,

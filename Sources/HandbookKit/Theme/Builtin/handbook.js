@@ -566,7 +566,7 @@
   function setupPractice(article) {
     var questions = $$(".question", article), score = $(".practice-score", article);
     var result = $(".practice-result", article), review = $(".practice-review", article);
-    var retry = $(".practice-retry", article), right = 0, answered = 0;
+    var retry = $(".practice-retry", article), right = 0, answered = 0, retried = false;
 
     // Random order, then letters A and B in that order, for the replies and their reasons.
     function shuffle(question) {
@@ -607,7 +607,8 @@
     function finish() {
       var missed = questions.filter(function (question) { return question.classList.contains("missed"); });
       result.hidden = false;
-      $(".practice-result-text", result).textContent = missed.length === 0
+      // "Every time" only for a first round without a miss; after a retry the score tells it.
+      $(".practice-result-text", result).textContent = missed.length === 0 && !retried
         ? article.getAttribute("data-all-right")
         : format(article.getAttribute("data-result"), { right: right, total: questions.length });
       $$(".practice-missed > li", result).forEach(function (item) {
@@ -659,9 +660,11 @@
     });
     $(".practice-again", article).addEventListener("click", function () {
       right = 0;
+      retried = false;
       restart(questions);
     });
     retry.addEventListener("click", function () {
+      retried = true;
       restart(questions.filter(function (question) { return question.classList.contains("missed"); }));
     });
     questions.forEach(clear);
