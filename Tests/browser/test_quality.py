@@ -143,7 +143,7 @@ def test_axe_finds_no_violations_on_the_language_chooser(scheme_driver, tmp_path
 
 
 def test_axe_finds_no_violations_on_a_phone(phone):
-    for path in ("en/team-mistakes/talk.html", "pt/practice.html"):
+    for path in ("en/team-mistakes/talk.html", "pt/practice.html", "de/index.html"):
         phone.get(url(path))
         violations = run_axe(phone)
         assert violations == [], f"{path}: " + json.dumps(violations, indent=1, ensure_ascii=False)

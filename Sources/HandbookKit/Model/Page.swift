@@ -127,6 +127,8 @@ public struct Page: Sendable {
     public var searchText: String
     /// A short fingerprint of the Markdown body, which translations record as `source:`.
     public var bodyHash: String
+    /// Words in the whole body's text, for the home page's reading times.
+    public var wordCount: Int = 0
 
     public static let searchTextLimit = 4_000
 }

@@ -107,12 +107,14 @@ public struct PageParser: Sendable {
                 "'steps' numbers the pages of a section and is read only in its index.md; move it there",
                 at: header.header.stepsLocation ?? SourceLocation(path: path)))
         }
+        let plain = plainText(tree.root)
         let page = Page(
             id: source.id, language: source.language, sourcePath: path,
             frontMatter: frontMatter, bodyHTML: tree.html(),
             headings: headings.filter { $0.level == 2 || $0.level == 3 },
             anchors: assembler.anchors.used, comparisons: comparisons, scripts: scripts,
-            links: links, linkGuesses: linkGuesses, searchText: plainText(tree.root).foldedExcerpt(limit: Page.searchTextLimit), bodyHash: Self.fingerprint(body))
+            links: links, linkGuesses: linkGuesses, searchText: plain.foldedExcerpt(limit: Page.searchTextLimit), bodyHash: Self.fingerprint(body),
+            wordCount: ReadingTime.words(in: plain))
         return (page, diagnostics)
     }
 

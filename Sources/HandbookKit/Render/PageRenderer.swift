@@ -13,9 +13,7 @@ public struct PageRenderer: Sendable {
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
-        practiceLanguages = Set(site.editions.filter { edition in
-            edition.byID.values.contains { !$0.page.comparisons.isEmpty }
-        }.map(\.language.code))
+        practiceLanguages = Set(site.editions.filter(Self.hasPractice).map(\.language.code))
         for edition in site.editions {
             navigations[edition.language.code] = Once { [self] in
                 Navigation(edition) { section, path in
@@ -23,6 +21,11 @@ public struct PageRenderer: Sendable {
                 }
             }
         }
+    }
+
+    /// A language with at least one comparison gets a practice page.
+    static func hasPractice(_ edition: Edition) -> Bool {
+        edition.byID.values.contains { !$0.page.comparisons.isEmpty }
     }
 
     static func outputPath(_ id: PageID, in language: String) -> String {
@@ -76,8 +79,18 @@ public struct PageRenderer: Sendable {
         let previous = position > 0 ? readingOrder[position - 1] : nil
         let next = position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
         if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "href": href(previous.id)] }
-        if let next { context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id)] }
-        context["hasPager"] = previous != nil || next != nil
+        if let next {
+            context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id)]
+        } else if practiceLanguages.contains(language.code) {
+            // The reading path ends in the practice, which leads on to print.
+            context["next"] = ["title": language.strings["practice_title"], "href": relativeURL(from: path, to: language.code + "/" + Self.practicePath)]
+        }
+        context["hasPager"] = previous != nil || context["next"] != nil
+        context["start"] = false
+        if entry.id == PageID("index"), let start = HomeStart(
+            edition, path: path, practiceHref: context["practiceHref"] as? String, printHref: relativeURL(from: path, to: language.code + "/" + Self.printPath)) {
+            context["start"] = start.context(language.strings)
+        }
         context["hasScripts"] = !page.scripts.isEmpty
         context["hasTaskList"] = TaskLists.present(in: page.bodyHTML)
         return theme.render("page", context)
@@ -146,6 +159,8 @@ public struct PageRenderer: Sendable {
             "lang": language.locale,
             "langCode": code,
             "siteTitle": language.title,
+            // The language menu's button names it on every page (practice and print too).
+            "currentLanguage": ["name": language.name, "locale": language.locale, "code": code],
             "root": rootPrefix(of: path),
             "home": relativeURL(from: path, to: code + "/index.html"),
             "strings": language.strings.values,

@@ -35,7 +35,7 @@ extension PageRenderer {
                     ]
                 }
                 var question: [String: Any] = [
-                    "number": number, "id": "q\(number)", "title": comparison.title, "choices": choices,
+                    "number": number, "id": "q\(number)", "title": comparison.title, "choices": choices, "nextID": false,
                     "sourceTitle": entry.page.frontMatter.title,
                     "sourceHref": relativeURL(from: path, to: source) + "#" + comparison.anchor.percentEncodedPath(),
                 ]
@@ -43,12 +43,20 @@ extension PageRenderer {
                 questions.append(question)
             }
         }
+        // Each answer leads on to the next question, so a reader on a phone need not scroll to find it.
+        for index in questions.indices.dropLast() { questions[index]["nextID"] = questions[index + 1]["id"] }
         var context = common(edition, path: path)
         context["pageTitle"] = strings["practice_title"]
         context["isPractice"] = true
         context["questions"] = questions
         context["total"] = questions.count
         addNavigation(to: &context, edition, current: nil, path: path)
+        // The end of the reading path: back to its last page, on to print.
+        if let last = edition.readingOrder.last {
+            context["previous"] = ["title": last.page.frontMatter.title, "href": relativeURL(from: path, to: Self.outputPath(last.id, in: code))]
+        }
+        context["next"] = ["title": strings["print"], "href": relativeURL(from: path, to: code + "/" + Self.printPath)]
+        context["hasPager"] = true
         context["languages"] = site.editions.map { other -> [String: Any] in
             let target = practiceLanguages.contains(other.language.code) ? Self.practicePath : "index.html"
             return ["name": other.language.name, "locale": other.language.locale,

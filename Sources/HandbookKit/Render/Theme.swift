@@ -8,6 +8,7 @@ public struct Theme: Sendable {
     /// Templates every theme has; an override must keep these names.
     public static let templateNames = [
         "layout", "page", "not-found", "language-chooser", "sidebar", "nav-section", "search", "practice", "print",
+        "home-start",
     ]
 
     let library: MustacheLibrary
@@ -25,6 +26,7 @@ public struct Theme: Sendable {
         "search.mustache": PackageResources.search_mustache,
         "practice.mustache": PackageResources.practice_mustache,
         "print.mustache": PackageResources.print_mustache,
+        "home-start.mustache": PackageResources.home_start_mustache,
         "style.css": PackageResources.style_css,
         "handbook.js": PackageResources.handbook_js,
         "favicon.svg": PackageResources.favicon_svg,
