@@ -565,7 +565,8 @@
 
   function setupPractice(article) {
     var questions = $$(".question", article), score = $(".practice-score", article);
-    var result = $(".practice-result", article), right = 0, answered = 0;
+    var result = $(".practice-result", article), review = $(".practice-review", article);
+    var retry = $(".practice-retry", article), right = 0, answered = 0, retried = false;
 
     // Random order, then letters A and B in that order, for the replies and their reasons.
     function shuffle(question) {
@@ -581,24 +582,40 @@
       });
     }
 
-    function reset() {
-      right = 0;
-      answered = 0;
-      questions.forEach(function (question) {
-        question.classList.remove("answered");
-        $$(".choice", question).forEach(function (choice) {
-          choice.classList.remove("chosen", "right", "wrong");
-          $(".choice-button", choice).hidden = false;
-          $(".choice-mine", choice).hidden = true;
-        });
-        var answer = $(".answer", question);
-        answer.hidden = true;
-        answer.open = false;
-        $(".answer-verdict", question).hidden = true;
-        shuffle(question);
+    function clear(question) {
+      question.classList.remove("answered", "missed");
+      $$(".choice", question).forEach(function (choice) {
+        choice.classList.remove("chosen", "right", "wrong");
+        $(".choice-button", choice).hidden = false;
+        $(".choice-mine", choice).hidden = true;
       });
-      score.hidden = true;
-      result.hidden = true;
+      var answer = $(".answer", question);
+      answer.hidden = true;
+      answer.open = false;
+      $(".answer-verdict", question).hidden = true;
+      shuffle(question);
+    }
+
+    // "3 of 11 answered · 2 of 3 right", in the bar that stays in view.
+    function showScore() {
+      score.hidden = answered === 0;
+      score.textContent = format(article.getAttribute("data-progress"), { answered: answered, total: questions.length }) +
+        " · " + format(article.getAttribute("data-score"), { right: right, answered: answered, total: questions.length });
+    }
+
+    // The end: the score, the situations missed (each linking to its comparison) and a retry of only those.
+    function finish() {
+      var missed = questions.filter(function (question) { return question.classList.contains("missed"); });
+      result.hidden = false;
+      // "Every time" only for a first round without a miss; after a retry the score tells it.
+      $(".practice-result-text", result).textContent = missed.length === 0 && !retried
+        ? article.getAttribute("data-all-right")
+        : format(article.getAttribute("data-result"), { right: right, total: questions.length });
+      $$(".practice-missed > li", result).forEach(function (item) {
+        item.hidden = !missed.some(function (question) { return question.id === item.getAttribute("data-question"); });
+      });
+      review.hidden = missed.length === 0;
+      retry.hidden = missed.length === 0;
     }
 
     function choose(question, choice) {
@@ -607,6 +624,7 @@
       answered += 1;
       if (good) right += 1;
       question.classList.add("answered");
+      if (!good) question.classList.add("missed");
       choice.classList.add("chosen", good ? "right" : "wrong");
       $$(".choice-button", question).forEach(function (button) { button.hidden = true; });
       $(".choice-mine", choice).hidden = false;
@@ -616,14 +634,23 @@
       verdict.hidden = false;
       verdict.className = "answer-verdict " + (good ? "right" : "wrong");
       verdict.textContent = article.getAttribute(good ? "data-right" : "data-wrong");
-      score.hidden = false;
-      score.textContent = format(article.getAttribute("data-score"), { right: right, answered: answered, total: questions.length });
-      if (answered === questions.length) {
-        result.hidden = false;
-        $(".practice-result-text", result).textContent =
-          format(article.getAttribute("data-result"), { right: right, total: questions.length });
-      }
+      showScore();
+      if (answered === questions.length) finish();
       verdict.focus();
+    }
+
+    // Back to the first of `again`, its heading clear of the header and the bar.
+    function restart(again) {
+      result.hidden = true;
+      again.forEach(function (question) {
+        if (question.classList.contains("answered")) answered -= 1;
+        clear(question);
+      });
+      showScore();
+      if (again.length) {
+        again[0].scrollIntoView();
+        $(".choice-button", again[0]).focus({ preventScroll: true });
+      }
     }
 
     questions.forEach(function (question) {
@@ -632,11 +659,16 @@
       });
     });
     $(".practice-again", article).addEventListener("click", function () {
-      reset();
-      questions[0].scrollIntoView();
-      $(".choice-button", questions[0]).focus();
+      right = 0;
+      retried = false;
+      restart(questions);
     });
-    reset();
+    retry.addEventListener("click", function () {
+      retried = true;
+      restart(questions.filter(function (question) { return question.classList.contains("missed"); }));
+    });
+    questions.forEach(clear);
+    showScore();
   }
 
   /* ---- Layout: menu, header search, contents, language, colour scheme ---- */
