@@ -87,9 +87,9 @@ final class LayoutTests: XCTestCase {
         let fixture = try Fixture()
         XCTAssertTrue(fixture.build().ok)
         let page = try XCTUnwrap(fixture.read("404.html"))
-        XCTAssertTrue(page.contains("<html lang=\"en\">"))
-        XCTAssertTrue(page.contains("<a href=\"en/index.html\" hreflang=\"en\" lang=\"en\"><span class=\"language-name\">English</span> <span class=\"language-prompt\">Go to the start page</span></a>"))
-        XCTAssertTrue(page.contains("<a href=\"de/index.html\" hreflang=\"de\" lang=\"de\"><span class=\"language-name\">Deutsch</span> <span class=\"language-prompt\">Zur Startseite</span></a>"))
+        XCTAssertTrue(page.contains("<html lang=\"en\" dir=\"ltr\">"))
+        XCTAssertTrue(page.contains("<a href=\"en/index.html\" hreflang=\"en\" lang=\"en\" dir=\"auto\"><span class=\"language-name\">English</span> <span class=\"language-prompt\">Go to the start page</span></a>"))
+        XCTAssertTrue(page.contains("<a href=\"de/index.html\" hreflang=\"de\" lang=\"de\" dir=\"auto\"><span class=\"language-name\">Deutsch</span> <span class=\"language-prompt\">Zur Startseite</span></a>"))
         XCTAssertTrue(page.contains("data-index=\"en/search-index.js\""))
         XCTAssertTrue(page.contains("href=\"theme/style.css\""))
         XCTAssertTrue(page.contains("folder = \"\""))
@@ -141,7 +141,7 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(fixture.build().ok)
         let page = try XCTUnwrap(fixture.read("en/guide/page.html"))
         XCTAssertTrue(page.contains(
-            "hreflang=\"de\" lang=\"de\" data-anchors=\"{&quot;details&quot;:&quot;einzelheiten&quot;,&quot;listen-first&quot;:&quot;zuerst-zuhören&quot;,&quot;same&quot;:&quot;same&quot;}\""),
+            "hreflang=\"de\" lang=\"de\" dir=\"auto\" data-anchors=\"{&quot;details&quot;:&quot;einzelheiten&quot;,&quot;listen-first&quot;:&quot;zuerst-zuhören&quot;,&quot;same&quot;:&quot;same&quot;}\""),
             page)
     }
 

@@ -36,13 +36,13 @@ enum SiteConfigLoader {
         var languages: [Language] = []
         var codes: [String: SourceLocation] = [:]
         for node in try yaml.sequence(languagesNode, key: "languages") {
-            let (language, warning) = try self.language(node, yaml: yaml)
+            let (language, languageWarnings) = try self.language(node, yaml: yaml)
             codes[language.code] = yaml.location(node.mapping?["code"]?.mark ?? node.mark)
             if languages.contains(where: { $0.code == language.code }) {
                 throw .error("language '\(language.code)' is listed twice", at: yaml.location(node.mark))
             }
             languages.append(language)
-            warnings += warning.map { [$0] } ?? []
+            warnings += languageWarnings
         }
         if languages.isEmpty {
             throw .error("'languages' must name at least one language", at: yaml.location(languagesNode.mark))
@@ -76,7 +76,7 @@ enum SiteConfigLoader {
         return (config, warnings, codes)
     }
 
-    private static func language(_ node: Node, yaml: YAMLReader) throws(Diagnostic) -> (Language, Diagnostic?) {
+    private static func language(_ node: Node, yaml: YAMLReader) throws(Diagnostic) -> (Language, [Diagnostic]) {
         let keys = try yaml.mapping(
             node, allowed: languageKeys, what: "a language entry")
         guard let codeNode = keys["code"] else {
@@ -95,17 +95,22 @@ enum SiteConfigLoader {
             throw .error("language '\(code)' needs a 'title' (the site title in that language)",
                 at: yaml.location(node.mark))
         }
-        var warning: Diagnostic?
+        var warnings: [Diagnostic] = []
         var strings = InterfaceStrings.builtin(for: code) ?? {
-            warning = .warning(
+            warnings.append(.warning(
                 "no built-in interface strings for '\(code)': English is used where 'strings' gives none",
-                at: yaml.location(codeNode.mark))
+                at: yaml.location(codeNode.mark)))
             return InterfaceStrings.english
         }()
         if let stringsNode = keys["strings"] {
             let overrides = try yaml.mapping(stringsNode, allowed: InterfaceStrings.keys, what: "'strings'")
             for (key, value) in overrides {
-                strings.override(key, with: try yaml.string(value, key: key).isolatingMarkupCharacters())
+                let text = try yaml.string(value, key: key)
+                if let problem = PluralForms(text)?.problem {
+                    warnings.append(.warning("'\(key)': \(problem); numbers without a form of their own show the first one",
+                        at: yaml.location(value.mark)))
+                }
+                strings.override(key, with: text.isolatingMarkupCharacters())
             }
         }
         let name = try keys["name"].map { n throws(Diagnostic) in try yaml.string(n, key: "name") }
@@ -118,9 +123,9 @@ enum SiteConfigLoader {
         let language = Language(
             code: code,
             locale: locale ?? code,
-            name: (name ?? InterfaceStrings.builtinNames[code] ?? code).isolatingMarkupCharacters(),
+            name: (name ?? InterfaceStrings.builtinName(for: code) ?? code).isolatingMarkupCharacters(),
             title: try yaml.string(titleNode, key: "title").isolatingMarkupCharacters(),
             strings: strings)
-        return (language, warning)
+        return (language, warnings)
     }
 }

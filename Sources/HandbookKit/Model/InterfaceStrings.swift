@@ -1,5 +1,7 @@
-/// The words of the theme itself, shipped for en, de, nl and pt; each can be
-/// overridden per language under `strings:` in `handbook.yml`.
+/// The words of the theme itself, shipped for en, de, nl, pt, fr, es, it, pl, sv,
+/// tr, ja, zh, ar and he; each can be overridden per language under `strings:`
+/// in `handbook.yml`. A counted string may hold one form per plural category
+/// (`PluralForms`), which the browser picks with `Intl.PluralRules`.
 public struct InterfaceStrings: Sendable, Hashable {
     public private(set) var values: [String: String]
 
@@ -36,16 +38,41 @@ public struct InterfaceStrings: Sendable, Hashable {
 
     /// The built-in strings for a language code, or nil when none ship for it.
     public static func builtin(for code: String) -> InterfaceStrings? {
-        builtins[code.lowercased()].map { InterfaceStrings(values: $0) }
+        builtinCode(for: code).flatMap { builtins[$0] }.map { InterfaceStrings(values: $0) }
+    }
+
+    /// The language's own name, for a code with built-in strings.
+    public static func builtinName(for code: String) -> String? {
+        builtinCode(for: code).flatMap { builtinNames[$0] }
+    }
+
+    /// The shipped language a code stands for: itself, else its first part
+    /// (`pt-br`, `fr_ca`, `zh-hans`, `zh-cn`), but never simplified Chinese for
+    /// the traditional script (`zh-hant`, `zh-tw`, `zh-hk`, `zh-mo`).
+    static func builtinCode(for code: String) -> String? {
+        let code = code.lowercased().replacingOccurrences(of: "_", with: "-")
+        if builtins[code] != nil { return code }
+        let parts = code.split(separator: "-").map(String.init)
+        guard let first = parts.first, builtins[first] != nil else { return nil }
+        if first == "zh", parts.dropFirst().contains(where: { ["hant", "tw", "hk", "mo"].contains($0) }) { return nil }
+        return first
     }
 
     public static let english = InterfaceStrings(values: builtins["en"]!)
 
     public static let builtinNames: [String: String] = [
         "en": "English", "de": "Deutsch", "nl": "Nederlands", "pt": "Português",
+        "fr": "Français", "es": "Español", "it": "Italiano", "pl": "Polski", "sv": "Svenska", "tr": "Türkçe",
+        "ja": "日本語", "zh": "简体中文", "ar": "العربية", "he": "עברית",
     ]
 
-    private static let builtins: [String: [String: String]] = [
+    /// The shipped languages' codes, in no particular order.
+    static var builtinCodes: [String] { Array(builtins.keys) }
+
+    private static let builtins = firstBuiltins.merging(latinBuiltins) { a, _ in a }
+        .merging(otherScriptBuiltins) { a, _ in a }
+
+    private static let firstBuiltins: [String: [String: String]] = [
         "en": [
             "search_hint": "Press / to search", "search_browse": "Or start from one of the parts:",
             "search_terms_practice": "practice quiz exercise test yourself training",

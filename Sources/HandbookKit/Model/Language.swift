@@ -10,6 +10,15 @@ public struct Language: Hashable, Sendable {
     public var title: String
     /// Interface strings: the built-in ones for the language, with overrides applied.
     public var strings: InterfaceStrings
+
+    /// `rtl` for the languages written from right to left (Arabic, Hebrew, Persian,
+    /// Urdu…), else `ltr`: the page's `dir`, which also mirrors the layout.
+    public var direction: String {
+        let primary = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        let script = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).dropFirst().first.map(String.init)
+        if script == "latn" || script == "cyrl" { return "ltr" }
+        return ["ar", "he", "iw", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug", "syr"].contains(primary) ? "rtl" : "ltr"
+    }
 }
 
 /// The parsed `Content/handbook.yml`.

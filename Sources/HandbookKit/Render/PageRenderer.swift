@@ -130,7 +130,7 @@ public struct PageRenderer: Sendable {
     public func renderLanguageChooser() -> String {
         let first = site.config.defaultLanguage
         return theme.render("language-chooser", [
-            "lang": first.locale, "siteTitle": first.title, "defaultLocale": first.locale,
+            "lang": first.locale, "dir": first.direction, "siteTitle": first.title, "defaultLocale": first.locale,
             "languages": site.editions.map { edition -> [String: Any] in
                 ["name": edition.language.name, "locale": edition.language.locale,
                  "href": edition.language.code + "/index.html", "prompt": edition.language.strings["choose_language"]]
@@ -157,6 +157,7 @@ public struct PageRenderer: Sendable {
         let code = language.code
         return [
             "lang": language.locale,
+            "dir": language.direction,
             "langCode": code,
             "siteTitle": language.title,
             // The language menu's button names it on every page (practice and print too).
