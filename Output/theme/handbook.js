@@ -8,8 +8,31 @@
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  var pageLanguage = document.documentElement.lang || "en", pluralRules = null;
+  try { pluralRules = new Intl.PluralRules(pageLanguage); } catch (error) { pluralRules = null; }
   function format(text, values) {
-    return String(text).replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+    return plural(String(text), values).replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+  // A counted string may give one form per plural category, "one: {n} wynik | few: {n} wyniki |
+  // many: {n} wyników | other: {n} wyników" (see the README): the first number of the "other"
+  // form picks one with the page language's rules. Anything else is one form for every number.
+  function plural(text, values) {
+    var forms = {}, first = null, parts = text.split("|");
+    for (var i = 0; i < parts.length; i++) {
+      var form = /^\s*(zero|one|two|few|many|other)\s*:\s*([\s\S]*?)\s*$/.exec(parts[i]);
+      if (!form) return text;
+      if (!(form[1] in forms)) forms[form[1]] = form[2];
+      if (first === null) first = form[2];
+    }
+    var fallback = "other" in forms ? forms.other : first, names = fallback.match(/\{\w+\}/g) || [];
+    for (var n = 0; n < names.length; n++) {
+      var value = values[names[n].slice(1, -1)];
+      if (typeof value === "number" || /^\d+$/.test(value)) {
+        var category = pluralRules ? pluralRules.select(Number(value)) : "other";
+        return category in forms ? forms[category] : fallback;
+      }
+    }
+    return fallback;
   }
   function element(name, className, text) {
     var node = document.createElement(name);
@@ -20,10 +43,19 @@
 
   /* ---- Search ------------------------------------------------------------ */
 
-  // Case and accents do not count: "nao" finds "não", "ubernehmen" finds "übernehmen".
+  // Case and accents do not count: "nao" finds "não", "ubernehmen" finds "übernehmen",
+  // "istanbul" finds "İSTANBUL" (lower case by the page's language, then ı is i).
+  // Arabic loses its harakat and tatweel, and hamza and alef forms fold as in
+  // common Arabic search (أ إ آ ٱ to ا, ى to ي, ة to ه); Hebrew loses its niqqud
+  // and cantillation. NFKD also folds full-width and half-width forms.
+  var marks = /[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
+  function lower(text) {
+    try { return text.toLocaleLowerCase(pageLanguage); } catch (error) { return text.toLowerCase(); }
+  }
   function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/ß/g, "ss").replace(/ς/g, "σ");
+    return lower(text).normalize("NFKD").replace(marks, "")
+      .replace(/ß/g, "ss").replace(/ς/g, "σ").replace(/ı/g, "i")
+      .replace(/ٱ/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
   }
 
   // The folded text with, for each of its characters, the position in the original.
@@ -70,7 +102,7 @@
     nl: [/(heden|heid)$/, /(ingen|ing)$/, /('s|en|es|e|s)$/],
     pt: [/(oes|aes|ao)$/, /(ais|al)$/, /(eis|el)$/, /(ns|m)$/, /(ções|ção|coes|cao)$/, /(es|s|a|o)$/]
   };
-  var language = (document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+  var language = pageLanguage.slice(0, 2).toLowerCase();
 
   function variants(term) {
     var list = [term], rules = endings[language] || [];
@@ -99,6 +131,18 @@
     return best;
   }
 
+  // Where a snippet may be cut: at a space, and in Chinese and Japanese, which
+  // have none, after their punctuation; with no such place near, at the character.
+  var breaks = /[\s\u3001\u3002\uff0c\uff01\uff1f\uff1b\uff1a]/;
+  function breakAfter(text, from, to) {
+    for (var i = from; i < to; i++) if (breaks.test(text[i])) return i + 1;
+    return from;
+  }
+  function breakBefore(text, from, to) {
+    for (var i = to; i > from; i--) if (breaks.test(text[i])) return /\s/.test(text[i]) ? i : i + 1;
+    return to;
+  }
+
   // Up to about 120 characters of the text around the first match, cut at spaces;
   // block boundaries (line breaks in the index) show as a middle dot.
   function snippet(text, terms) {
@@ -107,13 +151,13 @@
       var at = indexOf(folded.text, term);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
-    var start = first < 0 ? 0 : Math.max(0, folded.map[first] - 40);
+    var at = first < 0 ? 0 : folded.map[first], start = Math.max(0, at - 40);
     // Start at the block the match is in, if it began shortly before; else at a word.
-    var block = text.lastIndexOf("\n", first < 0 ? 0 : folded.map[first]);
+    var block = text.lastIndexOf("\n", at);
     if (block >= 0 && block + 1 >= start) start = block + 1;
-    else if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    else if (start > 0) start = breakAfter(text, start, at);
     var end = Math.min(text.length, start + 120);
-    if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    if (end < text.length) end = breakBefore(text, at + 1, end);
     var cut = text.slice(start, end).replace(/\s*\n\s*/g, " · ");
     return (start > 0 && block + 1 !== start ? "…" : "") + cut + (end < text.length ? "…" : "");
   }
@@ -179,7 +223,8 @@
       var words = fold(query).split(/\s+/).filter(Boolean);
       var terms = words.map(function (word) { return { word: word, forms: variants(word) }; });
       list.textContent = "";
-      if (!terms.length || words.join("").length < 2) { status.textContent = ""; return; }
+      // One letter is too little to search for, but one Chinese character is a word.
+      if (!terms.length || (words.join("").length < 2 && !/\p{Script=Han}/u.test(words[0]))) { status.textContent = ""; return; }
       if (!pages) { pending = query; load(); return; }
       var results = find(pages, terms);
       status.textContent = results.length === 0 ? form.getAttribute("data-no-results")

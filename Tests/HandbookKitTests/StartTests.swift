@@ -66,9 +66,21 @@ import Testing
             #expect(ReadingTime.rounded(minutes) == expected, "\(minutes) minutes")
         }
         let english = try! #require(InterfaceStrings.builtin(for: "en"))
-        #expect(ReadingTime.label(35, strings: english) == "about 35 minutes")
-        #expect(ReadingTime.label(1, strings: english) == "about a minute")
-        #expect(ReadingTime.label(4, strings: InterfaceStrings.builtin(for: "de")!) == "etwa 4 Minuten")
+        #expect(ReadingTime.label(35, strings: english, locale: "en") == "about 35 minutes")
+        #expect(ReadingTime.label(1, strings: english, locale: "en") == "about a minute")
+        #expect(ReadingTime.label(4, strings: InterfaceStrings.builtin(for: "de")!, locale: "de") == "etwa 4 Minuten")
+        // Built by the build, so the plural form is chosen here, not in the browser.
+        let arabic = InterfaceStrings.builtin(for: "ar")!
+        #expect(ReadingTime.label(2, strings: arabic, locale: "ar") == "دقيقتان تقريبًا")
+        #expect(ReadingTime.label(5, strings: arabic, locale: "ar") == "5 دقائق تقريبًا")
+        #expect(ReadingTime.label(35, strings: arabic, locale: "ar") == "35 دقيقة تقريبًا")
+        #expect(ReadingTime.label(100, strings: arabic, locale: "ar") == "100 دقيقة تقريبًا")
+        let polish = InterfaceStrings.builtin(for: "pl")!
+        #expect(polish.counted("start_time", 3, locale: "pl") == "{pages} strony, {time} czytania")
+        #expect(polish.counted("start_time", 22, locale: "pl") == "{pages} strony, {time} czytania")
+        #expect(polish.counted("start_time", 25, locale: "pl") == "{pages} stron, {time} czytania")
+        #expect(polish.counted("start_time", 12, locale: "pl") == "{pages} stron, {time} czytania")
+        #expect(english.counted("start_time", 3, locale: "en") == english["start_time"], "a plain string is every form")
     }
 
     @Test func theParserCountsTheWholeBodyNotTheSearchExcerpt() throws {

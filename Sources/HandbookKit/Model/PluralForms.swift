@@ -62,3 +62,43 @@ extension String {
         return names
     }
 }
+
+extension PluralForms {
+    /// CLDR's cardinal plural category of a whole number, for the languages that
+    /// ship strings (and English's rule for any other): what the browser's
+    /// `Intl.PluralRules` says, for the strings the build fills in itself.
+    static func category(of n: Int, locale: String) -> String {
+        let language = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+        let n = abs(n), last = n % 10, lastTwo = n % 100
+        switch language {
+        case "ja", "zh":
+            return "other"
+        case "fr", "pt":
+            return n <= 1 ? "one" : "other"
+        case "pl":
+            if n == 1 { return "one" }
+            return (2...4).contains(last) && !(12...14).contains(lastTwo) ? "few" : "many"
+        case "ar":
+            switch n {
+            case 0: return "zero"
+            case 1: return "one"
+            case 2: return "two"
+            default: return (3...10).contains(lastTwo) ? "few" : (11...99).contains(lastTwo) ? "many" : "other"
+            }
+        case "he":
+            return n == 1 ? "one" : n == 2 ? "two" : "other"
+        default:
+            return n == 1 ? "one" : "other"
+        }
+    }
+}
+
+extension InterfaceStrings {
+    /// A counted string as it reads for `count`: the form of the number's plural
+    /// category when the value lists forms, else the value itself.
+    func counted(_ key: String, _ count: Int, locale: String) -> String {
+        let value = self[key]
+        guard let forms = PluralForms(value) else { return value }
+        return forms.text(PluralForms.category(of: count, locale: locale)) ?? forms.text("other") ?? value
+    }
+}

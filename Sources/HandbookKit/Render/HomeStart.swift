@@ -57,16 +57,17 @@ struct HomeStart {
     }
 
     /// The template's values; the labels are the language's interface strings.
-    func context(_ strings: InterfaceStrings) -> [String: Any] {
-        let time = ReadingTime.label(minutes, strings: strings)
+    func context(_ language: Language) -> [String: Any] {
+        let strings = language.strings, locale = language.locale
+        let time = ReadingTime.label(minutes, strings: strings, locale: locale)
         return [
             "firstTitle": first.title, "firstHref": first.href,
             "time": time, "pages": pageCount,
-            "summary": strings["start_time"].replacingPlaceholders(["pages": String(pageCount), "time": time]),
+            "summary": strings.counted("start_time", pageCount, locale: locale).replacingPlaceholders(["pages": String(pageCount), "time": time]),
             "hasParts": !parts.isEmpty,
-            "parts": parts.map { ["title": $0.link.title, "href": $0.link.href, "time": ReadingTime.label($0.minutes, strings: strings)] },
+            "parts": parts.map { ["title": $0.link.title, "href": $0.link.href, "time": ReadingTime.label($0.minutes, strings: strings, locale: locale)] },
             "practice": practice.map { practice -> Any in
-                ["href": practice.href, "text": strings["start_practice_link"].replacingPlaceholders(["n": String(practice.questions)])]
+                ["href": practice.href, "text": strings.counted("start_practice_link", practice.questions, locale: locale).replacingPlaceholders(["n": String(practice.questions)])]
             } ?? false,
             "checklist": checklist.map { ["title": $0.title, "href": $0.href] as Any } ?? false,
             "printHref": printHref,

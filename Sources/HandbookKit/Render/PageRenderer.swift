@@ -89,7 +89,7 @@ public struct PageRenderer: Sendable {
         context["start"] = false
         if entry.id == PageID("index"), let start = HomeStart(
             edition, path: path, practiceHref: context["practiceHref"] as? String, printHref: relativeURL(from: path, to: language.code + "/" + Self.printPath)) {
-            context["start"] = start.context(language.strings)
+            context["start"] = start.context(language)
         }
         context["hasScripts"] = !page.scripts.isEmpty
         context["hasTaskList"] = TaskLists.present(in: page.bodyHTML)

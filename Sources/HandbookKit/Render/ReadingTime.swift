@@ -57,7 +57,8 @@ enum ReadingTime {
     }
 
     /// "about 35 minutes", "about a minute", in the language's words.
-    static func label(_ minutes: Int, strings: InterfaceStrings) -> String {
-        minutes == 1 ? strings["reading_time_one"] : strings["reading_time"].replacingPlaceholders(["n": String(minutes)])
+    static func label(_ minutes: Int, strings: InterfaceStrings, locale: String) -> String {
+        minutes == 1 ? strings["reading_time_one"]
+            : strings.counted("reading_time", minutes, locale: locale).replacingPlaceholders(["n": String(minutes)])
     }
 }
