@@ -9,12 +9,14 @@ import Yams
 ///   - code: pt
 ///     locale: pt-BR     # for lang and hreflang; defaults to the code
 ///     name: Português   # shown in the switcher; built in for en, de, nl, pt
+///     direction: ltr    # rtl or ltr; defaults from the locale (ar, he, fa, ur… are rtl)
 ///     title: Manual de desculpas
 ///     strings:          # override any interface string
 ///       next: Seguinte
 /// raw_html: false       # allow raw HTML in Markdown
 /// base_url: https://example.com/handbook/   # for sitemap.xml
 /// ignore_keys: [layout, permalink]            # front-matter keys of other tools
+/// outdated_notice: true # an outdated translation says so, linking to the original
 /// ```
 enum SiteConfigLoader {
     static let fileName = "handbook.yml"
@@ -25,7 +27,7 @@ enum SiteConfigLoader {
         guard let root = try yaml.compose(text) else {
             throw .error("\(fileName) is empty; it must list the languages", at: SourceLocation(path: path))
         }
-        let keys = try yaml.mapping(root, allowed: ["languages", "raw_html", "base_url", "ignore_keys"], what: fileName)
+        let keys = try yaml.mapping(root, allowed: ["languages", "raw_html", "base_url", "ignore_keys", "outdated_notice"], what: fileName)
         guard let languagesNode = keys["languages"] else {
             throw .error("\(fileName) must list the languages under 'languages'", at: yaml.location(root.mark))
         }
@@ -69,13 +71,16 @@ enum SiteConfigLoader {
         var config = SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL)
         config.ignoredKeys = ignoredKeys
         config.path = path
+        config.outdatedNotice = try keys["outdated_notice"].map { node throws(Diagnostic) in
+            try yaml.bool(node, key: "outdated_notice")
+        } ?? true
         config.ignoreKeysLocation = keys["ignore_keys"].map { yaml.location($0.mark) }
         return (config, warnings, codes)
     }
 
     private static func language(_ node: Node, yaml: YAMLReader) throws(Diagnostic) -> (Language, Diagnostic?) {
         let keys = try yaml.mapping(
-            node, allowed: ["code", "locale", "name", "title", "strings"], what: "a language entry")
+            node, allowed: ["code", "locale", "name", "direction", "title", "strings"], what: "a language entry")
         guard let codeNode = keys["code"] else {
             throw .error("a language entry needs a 'code' (its folder name, e.g. en)", at: yaml.location(node.mark))
         }
@@ -112,10 +117,20 @@ enum SiteConfigLoader {
            locale.isEmpty || !locale.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             throw .error("locale '\(locale)' must be a language tag like 'pt-BR'", at: yaml.location(node.mark))
         }
+        var direction: TextDirection?
+        if let node = keys["direction"] {
+            let written = try yaml.string(node, key: "direction")
+            guard let value = TextDirection(rawValue: written.lowercased()) else {
+                throw .error("direction '\(written)' must be 'rtl' (right to left) or 'ltr' (left to right)",
+                    at: yaml.location(node.mark))
+            }
+            direction = value
+        }
         let language = Language(
             code: code,
             locale: locale ?? code,
             name: (name ?? InterfaceStrings.builtinNames[code] ?? code).isolatingMarkupCharacters(),
+            direction: direction,
             title: try yaml.string(titleNode, key: "title").isolatingMarkupCharacters(),
             strings: strings)
         return (language, warning)

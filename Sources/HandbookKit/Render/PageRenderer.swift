@@ -42,12 +42,15 @@ public struct PageRenderer: Sendable {
         context["body"] = TaskLists.label(page.bodyHTML)
         context["fallback"] = entry.isFallback
         context["contentLang"] = site.config.defaultLanguage.locale
+        context["contentDir"] = site.config.defaultLanguage.direction.rawValue
+        context["outdated"] = outdatedNotice(entry, in: edition, path: path)
 
         context["languages"] = site.editions.map { other -> [String: Any] in
             let target = other.byID[entry.id]
             // The browser adds the reader's section (#anchor) when the target page has its counterpart.
             let anchors = other.language == language ? "" : target.map { Wayfinding.json(Wayfinding.anchorMap(from: page, to: $0.page)) } ?? ""
             return ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
+                    "dir": other.language.direction.rawValue,
                     "href": href(target != nil ? entry.id : PageID("index"), other.language.code),
                     "current": other.language == language, "anchors": anchors.isEmpty ? false : anchors]
         }
@@ -94,6 +97,7 @@ public struct PageRenderer: Sendable {
         context["pageTitle"] = shown.language.strings["not_found_title"]
         context["languages"] = site.editions.map { other -> [String: Any] in
             ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
+             "dir": other.language.direction.rawValue,
              "href": relativeURL(from: path, to: other.language.code + (edition == nil ? "/index.html" : "/404.html")),
              "prompt": other.language.strings["not_found_home"],
              "current": other.language == shown.language, "anchors": false]
@@ -117,9 +121,10 @@ public struct PageRenderer: Sendable {
     public func renderLanguageChooser() -> String {
         let first = site.config.defaultLanguage
         return theme.render("language-chooser", [
-            "lang": first.locale, "siteTitle": first.title, "defaultLocale": first.locale,
+            "lang": first.locale, "dir": first.direction.rawValue, "siteTitle": first.title, "defaultLocale": first.locale,
             "languages": site.editions.map { edition -> [String: Any] in
                 ["name": edition.language.name, "locale": edition.language.locale,
+                 "dir": edition.language.direction.rawValue,
                  "href": edition.language.code + "/index.html", "prompt": edition.language.strings["choose_language"]]
             },
         ])
@@ -144,6 +149,7 @@ public struct PageRenderer: Sendable {
         let code = language.code
         return [
             "lang": language.locale,
+            "dir": language.direction.rawValue,
             "langCode": code,
             "siteTitle": language.title,
             "root": rootPrefix(of: path),
