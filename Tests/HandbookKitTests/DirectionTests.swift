@@ -81,6 +81,11 @@ final class DirectionTests: XCTestCase {
         let fallback = try XCTUnwrap(fixture.read("ar/guide/page.html"))
         XCTAssertTrue(fallback.contains("<article class=\"page\" lang=\"en\" dir=\"ltr\">"))
         XCTAssertTrue(fallback.contains("<p class=\"fallback-notice\" lang=\"ar\" dir=\"rtl\" role=\"note\">"))
+        // Its title, quoted in the sidebar and by its neighbour's pager, is English too.
+        XCTAssertTrue(fallback.contains("<li><a href=\"page.html\" aria-current=\"page\" lang=\"en\" dir=\"ltr\">A page</a></li>"))
+        XCTAssertTrue(try XCTUnwrap(fixture.read("ar/index.html")).contains("<span class=\"pager-title\" lang=\"en\" dir=\"ltr\">Guide</span>"))
+        XCTAssertEqual(try XCTUnwrap(fixture.read("de/index.html")).components(separatedBy: "lang=\"en\" dir=\"ltr\"").count, 2,
+                       "nothing quoted but the switcher's English")
         // And in an English-language page, the switcher names Arabic and Hebrew each in its own direction.
         let english = fixture.read("en/index.html")
         XCTAssertEqual(switcherLink("ar", in: english).flatMap { attribute("dir", ofFirst: "a", in: $0 + ">") }, "rtl")

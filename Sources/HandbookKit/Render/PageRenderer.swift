@@ -18,7 +18,7 @@ public struct PageRenderer: Sendable {
         }.map(\.language.code))
         for edition in site.editions {
             navigations[edition.language.code] = Once { [self] in
-                Navigation(edition) { section, path in
+                Navigation(edition, original: site.config.defaultLanguage) { section, path in
                     theme.render("nav-section", common(edition, path: path).merging(section) { $1 })
                 }
             }
@@ -78,8 +78,16 @@ public struct PageRenderer: Sendable {
         context["hasToc"] = page.headings.count >= 2
         let previous = position > 0 ? readingOrder[position - 1] : nil
         let next = position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
-        if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "href": href(previous.id)] }
-        if let next { context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id)] }
+        // A neighbour not translated yet shows the original's title: quoted in its language.
+        let quoted: [String: Any] = ["lang": site.config.defaultLanguage.locale, "dir": site.config.defaultLanguage.direction.rawValue]
+        if let previous {
+            context["previous"] = ["title": previous.page.frontMatter.title, "href": href(previous.id),
+                                   "quoted": previous.isFallback ? quoted : false as Any]
+        }
+        if let next {
+            context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id),
+                               "quoted": next.isFallback ? quoted : false as Any]
+        }
         context["hasPager"] = previous != nil || next != nil
         context["hasScripts"] = !page.scripts.isEmpty
         context["hasTaskList"] = TaskLists.present(in: page.bodyHTML)
