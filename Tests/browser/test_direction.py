@@ -344,7 +344,9 @@ def check_sixteen_languages_on_a_phone(many, narrow):
     for link in links:
         code = next(code for code, name in MANY if link.get_attribute("hreflang") == code)
         assert link.get_attribute("lang") == code
-        assert link.get_attribute("dir") == ("rtl" if code in ("ar", "he") else "ltr")
+        name = link.find_element(By.TAG_NAME, "span")
+        assert name.get_attribute("dir") == ("rtl" if code in ("ar", "he") else "ltr")
+        assert name.value_of_css_property("direction") == name.get_attribute("dir")
     # The last language is reached by scrolling the list, not the page.
     links[-1].location_once_scrolled_into_view
     assert links[-1].is_displayed() and rect(narrow, ".switcher ul")["top"] == state["top"]
