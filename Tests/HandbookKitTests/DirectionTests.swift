@@ -10,6 +10,7 @@ final class DirectionTests: XCTestCase {
           - code: en
             title: Test Handbook
           - code: ar
+            name: العربية
             title: دليل الاختبار
           - code: he
             locale: he-IL
@@ -72,7 +73,7 @@ final class DirectionTests: XCTestCase {
         let (ok, diagnostics) = fixture.build()
         XCTAssertFalse(ok)
         let error = try XCTUnwrap(diagnostics.first { $0.message.contains("direction 'right'") })
-        XCTAssertEqual(error.location.line, 8)
+        XCTAssertEqual(error.location.line, 9)
         XCTAssertTrue(error.message.contains("'rtl'") && error.message.contains("'ltr'"))
     }
 
@@ -95,6 +96,10 @@ final class DirectionTests: XCTestCase {
         XCTAssertEqual(switcherEntry("he-IL", in: english)?.dir, "rtl")
         XCTAssertEqual(switcherEntry("en", in: fixture.read("ar/index.html"))?.dir, "ltr")
         XCTAssertEqual(switcherEntry("en", in: fixture.read("ar/print.html"))?.dir, "ltr", "the booklet's switcher too")
+        for page in ["ar/print.html", "ar/404.html"] {
+            XCTAssertTrue(try XCTUnwrap(fixture.read(page)).contains("<span class=\"switcher-name\">العربية</span>"),
+                          "the menu's button names the language on \(page)")
+        }
         // The booklet quotes the fallback chapter the same way.
         let booklet = try XCTUnwrap(fixture.read("ar/print.html"))
         XCTAssertTrue(booklet.contains("<section class=\"booklet-page\" id=\"guide/page\" lang=\"en\" dir=\"ltr\">"))

@@ -54,7 +54,6 @@ public struct PageRenderer: Sendable {
                     "href": href(target != nil ? entry.id : PageID("index"), other.language.code),
                     "current": other.language == language, "anchors": anchors.isEmpty ? false : anchors]
         }
-        context["currentLanguage"] = ["name": language.name, "locale": language.locale, "code": language.code]
         context["hasLanguages"] = site.editions.count > 1
         let translations = site.editions.filter { $0.byID[entry.id].map { !$0.isFallback } ?? false }
         context["alternates"] = translations.count > 1
@@ -110,7 +109,6 @@ public struct PageRenderer: Sendable {
              "prompt": other.language.strings["not_found_home"],
              "current": other.language == shown.language, "anchors": false]
         }
-        context["currentLanguage"] = ["name": shown.language.name, "locale": shown.language.locale, "code": shown.language.code]
         context["isRoot"] = edition == nil
         context["hasLanguages"] = site.editions.count > 1 && edition != nil
         context["offersLanguages"] = site.editions.count > 1 && edition == nil
@@ -159,6 +157,8 @@ public struct PageRenderer: Sendable {
             "lang": language.locale,
             "dir": language.direction.rawValue,
             "langCode": code,
+            // The language menu's button names it on every page (practice and print included).
+            "currentLanguage": ["name": language.name, "locale": language.locale, "code": code],
             "siteTitle": language.title,
             "root": rootPrefix(of: path),
             "home": relativeURL(from: path, to: code + "/index.html"),
