@@ -379,3 +379,16 @@ def test_sixteen_languages_from_the_keyboard(many, wide):
     for _ in range(3):
         wide.switch_to.active_element.send_keys(Keys.TAB)
     assert switcher_state(wide)["focused"] == "Nederlands"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_an_open_menu_of_sixteen(many, narrow, scheme):
+    set_color_scheme(narrow, scheme)
+    try:
+        narrow.get((many / "he/index.html").as_uri())
+        narrow.find_element(By.CSS_SELECTOR, ".switcher summary").click()
+        violations = run_axe(narrow)
+        shot(narrow, f"many-switcher-{scheme}-390")
+    finally:
+        set_color_scheme(narrow, "light")
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
