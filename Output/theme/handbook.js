@@ -774,7 +774,19 @@
     var summary = $("summary", menu);
     document.addEventListener("click", function (event) { if (menu.open && !menu.contains(event.target)) menu.open = false; });
     menu.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && menu.open) { menu.open = false; summary.focus(); }
+      if (event.key === "Escape" && menu.open) { menu.open = false; summary.focus(); return; }
+      // Arrow keys, Home and End move through a long list of languages.
+      var links = $$("ul a", menu), at = links.indexOf(document.activeElement);
+      if (!menu.open || !links.length) return;
+      var to = { ArrowDown: at + 1, ArrowUp: at < 0 ? links.length - 1 : at - 1, Home: 0, End: links.length - 1 }[event.key];
+      if (to === undefined) return;
+      event.preventDefault();
+      links[Math.max(0, Math.min(links.length - 1, to))].focus();
+    });
+    // Opened, the list shows the current language even when it is far down.
+    menu.addEventListener("toggle", function () {
+      var current = menu.open && $("ul a[aria-current]", menu);
+      if (current) current.scrollIntoView({ block: "nearest" });
     });
   }
 

@@ -551,7 +551,7 @@ let pagePath = "en/guide/page.md"
         for place in ["<title>\(escaped) Guide · \(escaped) Handbook</title>",                       // title, site title
                       "<h1>\(escaped) Guide</h1>",                                                   // page heading
                       "aria-current=\"page\">\(escaped) Guide</a>",                                  // navigation
-                      "lang=\"en\" dir=\"auto\" aria-current=\"true\">\(escaped) English</a>",                    // switcher
+                      "lang=\"en\" aria-current=\"true\"><span dir=\"ltr\">\(escaped) English</span></a>",  // switcher
                       "<span class=\"pager-title\">Named \(escaped)</span>",                         // pager
                       "<a href=\"#img-src-x-onerror-alert-1-heading\">\(escaped) Heading</a>",               // on this page
                       "<figcaption>\(escaped) Comparison</figcaption>",                              // comparison title

@@ -44,6 +44,39 @@ import Testing
         }
     }
 
+    /// Whether a translation is outdated depends on another file, its original:
+    /// a save of the original alone (prose only, so the last assembly is patched)
+    /// must add the notice to the translation, and recording the translation as
+    /// current must take it away again.
+    @Test func theOutdatedNoticeFollowsTheOriginalThroughPatchedRebuilds() throws {
+        let preview = try Fixture(files: Self.files)
+        var builder = Builder(content: preview.content, output: preview.root + "/Output")
+        builder.cache = PageCache()
+        let notice = "class=\"outdated-notice\""
+        func page(_ plan: Builder.Plan) throws -> String {
+            String(decoding: try #require(plan.outputs.first { $0.path == "de/index.html" }).make(), as: UTF8.self)
+        }
+        func booklet(_ plan: Builder.Plan) throws -> String {
+            String(decoding: try #require(plan.outputs.first { $0.path == "de/print.html" }).make(), as: UTF8.self)
+        }
+        let site = try builder.plan().site
+        _ = try SourceRecord.markCurrent(["de/index"], site: site, fileSystem: LocalFileSystem())
+        var plan = try builder.plan(changed: [preview.content + "/de/index.md"])
+        #expect(try !page(plan).contains(notice))
+
+        try preview.edit("en/index.md", "---\ntitle: Home\n---\n\nSee [the guide](guide/index.md#first) and [a page](guide/page.md). Changed.\n")
+        plan = try builder.plan(changed: [preview.content + "/en/index.md"])
+        #expect(try page(plan).contains(notice), "the original changed")
+        #expect(try booklet(plan).contains(notice))
+        #expect(try made(plan) == made(try Builder(content: preview.content, output: preview.root + "/Output").plan()))
+
+        _ = try SourceRecord.markCurrent(["de/index"], site: plan.site, fileSystem: LocalFileSystem())
+        plan = try builder.plan(changed: [preview.content + "/de/index.md"])
+        #expect(try !page(plan).contains(notice), "marked current")
+        #expect(try !booklet(plan).contains(notice))
+        #expect(try made(plan) == made(try Builder(content: preview.content, output: preview.root + "/Output").plan()))
+    }
+
     @Test func editsThatBreakLinksFailWithoutAFullLoad() throws {
         let preview = try Fixture(files: Self.files)
         var builder = Builder(content: preview.content, output: preview.root + "/Output")

@@ -9,18 +9,20 @@ import Yams
 ///   - code: pt
 ///     locale: pt-BR     # for lang and hreflang; defaults to the code
 ///     name: Português   # shown in the switcher; built in for en, de, nl, pt
+///     direction: ltr    # rtl or ltr; defaults from the locale (ar, he, fa, ur… are rtl)
 ///     title: Manual de desculpas
 ///     strings:          # override any interface string
 ///       next: Seguinte
 /// raw_html: false       # allow raw HTML in Markdown
 /// base_url: https://example.com/handbook/   # for sitemap.xml
 /// ignore_keys: [layout, permalink]            # front-matter keys of other tools
+/// outdated_notice: true # an outdated translation says so, linking to the original
 /// ```
 enum SiteConfigLoader {
     static let fileName = "handbook.yml"
     /// The keys of the file and of a language entry; `HandbookSchema` lists the same.
-    static let keys = ["languages", "raw_html", "base_url", "ignore_keys"]
-    static let languageKeys = ["code", "locale", "name", "title", "strings"]
+    static let keys = ["languages", "raw_html", "base_url", "ignore_keys", "outdated_notice"]
+    static let languageKeys = ["code", "locale", "name", "direction", "title", "strings"]
 
     /// The configuration, its warnings, and where each language's code is written.
     static func load(text: String, path: String) throws(Diagnostic) -> (SiteConfig, [Diagnostic], codes: [String: SourceLocation]) {
@@ -72,6 +74,9 @@ enum SiteConfigLoader {
         var config = SiteConfig(languages: languages, rawHTML: rawHTML, baseURL: baseURL)
         config.ignoredKeys = ignoredKeys
         config.path = path
+        config.outdatedNotice = try keys["outdated_notice"].map { node throws(Diagnostic) in
+            try yaml.bool(node, key: "outdated_notice")
+        } ?? true
         config.ignoreKeysLocation = keys["ignore_keys"].map { yaml.location($0.mark) }
         return (config, warnings, codes)
     }
@@ -120,10 +125,20 @@ enum SiteConfigLoader {
            locale.isEmpty || !locale.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             throw .error("locale '\(locale)' must be a language tag like 'pt-BR'", at: yaml.location(node.mark))
         }
+        var direction: TextDirection?
+        if let node = keys["direction"] {
+            let written = try yaml.string(node, key: "direction")
+            guard let value = TextDirection(rawValue: written.lowercased()) else {
+                throw .error("direction '\(written)' must be 'rtl' (right to left) or 'ltr' (left to right)",
+                    at: yaml.location(node.mark))
+            }
+            direction = value
+        }
         let language = Language(
             code: code,
             locale: locale ?? code,
             name: (name ?? InterfaceStrings.builtinName(for: code) ?? code).isolatingMarkupCharacters(),
+            direction: direction,
             title: try yaml.string(titleNode, key: "title").isolatingMarkupCharacters(),
             strings: strings)
         return (language, warnings)

@@ -8,7 +8,7 @@ public struct InterfaceStrings: Sendable, Hashable {
     /// Every key a theme may use. `handbook.yml` may override only these.
     public static let keys: [String] = [
         "dont", "do", "on_this_page", "previous", "next", "contents", "language",
-        "skip_to_content", "script", "fallback_notice", "not_found_title",
+        "skip_to_content", "script", "fallback_notice", "outdated_notice", "not_found_title",
         "not_found_text", "not_found_home", "choose_language", "menu", "earlier_sections", "later_sections",
         // The reader's tools: search, scripts, practice, print.
         "search", "search_results", "search_one_result", "search_no_results", "search_hint", "search_browse",
@@ -81,6 +81,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "dont": "Don't", "do": "Do", "on_this_page": "On this page",
             "previous": "Previous", "next": "Next", "contents": "Contents", "language": "Language",
             "skip_to_content": "Skip to content", "script": "Script",
+            "outdated_notice": "This translation may be out of date: the original has changed since it was translated. Read the original ({language}).",
             "fallback_notice": "This page has not been translated into English yet. You are reading the original.",
             "not_found_title": "Page not found",
             "not_found_text": "There is no page at this address. It may have moved, or the link may be mistyped.",
@@ -126,6 +127,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "dont": "So nicht", "do": "So besser", "on_this_page": "Auf dieser Seite",
             "previous": "Zurück", "next": "Weiter", "contents": "Inhalt", "language": "Sprache",
             "skip_to_content": "Zum Inhalt springen", "script": "Vorlage",
+            "outdated_notice": "Diese Übersetzung ist womöglich nicht mehr aktuell: Das Original wurde seither geändert. Zum Original ({language}).",
             "fallback_notice": "Diese Seite ist noch nicht ins Deutsche übersetzt. Sie lesen die Originalfassung.",
             "not_found_title": "Seite nicht gefunden",
             "not_found_text": "Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben oder der Link ist fehlerhaft.",
@@ -171,6 +173,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "dont": "Niet zo", "do": "Wel zo", "on_this_page": "Op deze pagina",
             "previous": "Vorige", "next": "Volgende", "contents": "Inhoud", "language": "Taal",
             "skip_to_content": "Naar de inhoud", "script": "Script",
+            "outdated_notice": "Deze vertaling is mogelijk verouderd: het origineel is sindsdien gewijzigd. Naar het origineel ({language}).",
             "fallback_notice": "Deze pagina is nog niet in het Nederlands vertaald. U leest de oorspronkelijke versie.",
             "not_found_title": "Pagina niet gevonden",
             "not_found_text": "Op dit adres staat geen pagina. Misschien is die verplaatst of klopt de link niet.",
@@ -216,6 +219,7 @@ public struct InterfaceStrings: Sendable, Hashable {
             "dont": "Não faça", "do": "Faça", "on_this_page": "Nesta página",
             "previous": "Anterior", "next": "Próxima", "contents": "Conteúdo", "language": "Idioma",
             "skip_to_content": "Pular para o conteúdo", "script": "Roteiro",
+            "outdated_notice": "Esta tradução pode estar desatualizada: o original mudou desde que foi traduzido. Ler o original ({language}).",
             "fallback_notice": "Esta página ainda não foi traduzida para o português. Você está lendo a versão original.",
             "not_found_title": "Página não encontrada",
             "not_found_text": "Não há nenhuma página neste endereço. Ela pode ter mudado de lugar ou o link pode estar errado.",

@@ -6,18 +6,21 @@ public struct Language: Hashable, Sendable {
     public var locale: String
     /// The language's own name, shown in the switcher, e.g. `Português`.
     public var name: String
+    /// Which way its text runs: from the locale unless `direction:` says otherwise.
+    public var direction: TextDirection = .ltr
     /// Site title in this language.
     public var title: String
     /// Interface strings: the built-in ones for the language, with overrides applied.
     public var strings: InterfaceStrings
 
-    /// `rtl` for the languages written from right to left (Arabic, Hebrew, Persian,
-    /// Urdu…), else `ltr`: the page's `dir`, which also mirrors the layout.
-    public var direction: String {
-        let primary = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-        let script = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).dropFirst().first.map(String.init)
-        if script == "latn" || script == "cyrl" { return "ltr" }
-        return ["ar", "he", "iw", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug", "syr"].contains(primary) ? "rtl" : "ltr"
+    public init(code: String, locale: String, name: String, direction: TextDirection? = nil, title: String,
+                strings: InterfaceStrings) {
+        self.code = code
+        self.locale = locale
+        self.name = name
+        self.direction = direction ?? TextDirection(locale: locale)
+        self.title = title
+        self.strings = strings
     }
 }
 
@@ -34,6 +37,8 @@ public struct SiteConfig: Sendable {
     /// Where `handbook.yml` is, and its `ignore_keys` list: summaries point there.
     public var path: String = SiteConfigLoader.fileName
     public var ignoreKeysLocation: SourceLocation?
+    /// A translation whose original changed since says so on the page (`outdated_notice:`).
+    public var outdatedNotice = true
 
     public var defaultLanguage: Language { languages[0] }
 

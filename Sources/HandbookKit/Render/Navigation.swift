@@ -43,8 +43,10 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
     private let position: [PageID: (section: Int, page: Int?)]
 
     /// - Parameter write: writes one section through `nav-section`, as seen from `path`.
-    init(_ edition: Edition, write: (_ section: [String: Any], _ path: String) -> String) {
+    /// - Parameter original: the default language, whose titles the sidebar quotes for pages not translated.
+    init(_ edition: Edition, original: Language, write: (_ section: [String: Any], _ path: String) -> String) {
         let code = edition.language.code
+        let quoted: [String: Any] = ["lang": original.locale, "dir": original.direction.rawValue]
         let showAll = edition.byID.count <= Self.fullSidebarLimit
         var position: [PageID: (section: Int, page: Int?)] = [:]
         for (number, section) in edition.sections.enumerated() {
@@ -59,10 +61,11 @@ struct Navigation: @unchecked Sendable {  // immutable after init; the dictionar
             let steps = Wayfinding.stepCount(section)
             let pages: [[String: Any]] = !withPages ? [] : section.pages.enumerated().map { number, entry in
                 ["title": entry.page.frontMatter.title, "href": href(entry.id), "current": false,
+                 "quoted": entry.isFallback ? quoted : false as Any,
                  "step": number < steps ? String(number + 1) : false]
             }
             return ["title": section.index.page.frontMatter.title, "href": href(section.index.id),
-                    "current": false, "active": false, "hasPages": !pages.isEmpty, "pages": pages, "hasSteps": steps > 0]
+                    "quoted": section.index.isFallback ? quoted : false as Any, "current": false, "active": false, "hasPages": !pages.isEmpty, "pages": pages, "hasSteps": steps > 0]
         }
         // A folder at each depth whose name (NUL) no section can have, so every section is seen from outside.
         views = [code + "/index.html", code + "/\u{0}/index.html"].map { path in

@@ -16,7 +16,7 @@ public struct PageRenderer: Sendable {
         practiceLanguages = Set(site.editions.filter(Self.hasPractice).map(\.language.code))
         for edition in site.editions {
             navigations[edition.language.code] = Once { [self] in
-                Navigation(edition) { section, path in
+                Navigation(edition, original: site.config.defaultLanguage) { section, path in
                     theme.render("nav-section", common(edition, path: path).merging(section) { $1 })
                 }
             }
@@ -45,16 +45,18 @@ public struct PageRenderer: Sendable {
         context["body"] = TaskLists.label(page.bodyHTML)
         context["fallback"] = entry.isFallback
         context["contentLang"] = site.config.defaultLanguage.locale
+        context["contentDir"] = site.config.defaultLanguage.direction.rawValue
+        context["outdated"] = outdatedNotice(entry, in: edition, path: path)
 
         context["languages"] = site.editions.map { other -> [String: Any] in
             let target = other.byID[entry.id]
             // The browser adds the reader's section (#anchor) when the target page has its counterpart.
             let anchors = other.language == language ? "" : target.map { Wayfinding.json(Wayfinding.anchorMap(from: page, to: $0.page)) } ?? ""
             return ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
+                    "dir": other.language.direction.rawValue,
                     "href": href(target != nil ? entry.id : PageID("index"), other.language.code),
                     "current": other.language == language, "anchors": anchors.isEmpty ? false : anchors]
         }
-        context["currentLanguage"] = ["name": language.name, "locale": language.locale, "code": language.code]
         context["hasLanguages"] = site.editions.count > 1
         let translations = site.editions.filter { $0.byID[entry.id].map { !$0.isFallback } ?? false }
         context["alternates"] = translations.count > 1
@@ -78,12 +80,19 @@ public struct PageRenderer: Sendable {
         context["hasToc"] = page.headings.count >= 2
         let previous = position > 0 ? readingOrder[position - 1] : nil
         let next = position + 1 < readingOrder.count ? readingOrder[position + 1] : nil
-        if let previous { context["previous"] = ["title": previous.page.frontMatter.title, "href": href(previous.id)] }
+        // A neighbour not translated yet shows the original's title: quoted in its language.
+        let quoted: [String: Any] = ["lang": site.config.defaultLanguage.locale, "dir": site.config.defaultLanguage.direction.rawValue]
+        if let previous {
+            context["previous"] = ["title": previous.page.frontMatter.title, "href": href(previous.id),
+                                   "quoted": previous.isFallback ? quoted : false as Any]
+        }
         if let next {
-            context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id)]
+            context["next"] = ["title": next.page.frontMatter.title, "href": href(next.id),
+                               "quoted": next.isFallback ? quoted : false as Any]
         } else if practiceLanguages.contains(language.code) {
             // The reading path ends in the practice, which leads on to print.
-            context["next"] = ["title": language.strings["practice_title"], "href": relativeURL(from: path, to: language.code + "/" + Self.practicePath)]
+            context["next"] = ["title": language.strings["practice_title"], "href": relativeURL(from: path, to: language.code + "/" + Self.practicePath),
+                               "quoted": false]
         }
         context["hasPager"] = previous != nil || context["next"] != nil
         context["start"] = false
@@ -107,11 +116,11 @@ public struct PageRenderer: Sendable {
         context["pageTitle"] = shown.language.strings["not_found_title"]
         context["languages"] = site.editions.map { other -> [String: Any] in
             ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
+             "dir": other.language.direction.rawValue,
              "href": relativeURL(from: path, to: other.language.code + (edition == nil ? "/index.html" : "/404.html")),
              "prompt": other.language.strings["not_found_home"],
              "current": other.language == shown.language, "anchors": false]
         }
-        context["currentLanguage"] = ["name": shown.language.name, "locale": shown.language.locale, "code": shown.language.code]
         context["isRoot"] = edition == nil
         context["hasLanguages"] = site.editions.count > 1 && edition != nil
         context["offersLanguages"] = site.editions.count > 1 && edition == nil
@@ -130,9 +139,10 @@ public struct PageRenderer: Sendable {
     public func renderLanguageChooser() -> String {
         let first = site.config.defaultLanguage
         return theme.render("language-chooser", [
-            "lang": first.locale, "dir": first.direction, "siteTitle": first.title, "defaultLocale": first.locale,
+            "lang": first.locale, "dir": first.direction.rawValue, "siteTitle": first.title, "defaultLocale": first.locale,
             "languages": site.editions.map { edition -> [String: Any] in
                 ["name": edition.language.name, "locale": edition.language.locale,
+                 "dir": edition.language.direction.rawValue,
                  "href": edition.language.code + "/index.html", "prompt": edition.language.strings["choose_language"]]
             },
         ])
@@ -157,11 +167,11 @@ public struct PageRenderer: Sendable {
         let code = language.code
         return [
             "lang": language.locale,
-            "dir": language.direction,
+            "dir": language.direction.rawValue,
             "langCode": code,
-            "siteTitle": language.title,
-            // The language menu's button names it on every page (practice and print too).
+            // The language menu's button names it on every page (practice and print included).
             "currentLanguage": ["name": language.name, "locale": language.locale, "code": code],
+            "siteTitle": language.title,
             "root": rootPrefix(of: path),
             "home": relativeURL(from: path, to: code + "/index.html"),
             "strings": language.strings.values,

@@ -39,7 +39,10 @@ extension PageRenderer {
                     "sourceTitle": entry.page.frontMatter.title,
                     "sourceHref": relativeURL(from: path, to: source) + "#" + comparison.anchor.percentEncodedPath(),
                 ]
-                if entry.isFallback { question["contentLang"] = site.config.defaultLanguage.locale }
+                if entry.isFallback {
+                    question["contentLang"] = site.config.defaultLanguage.locale
+                    question["contentDir"] = site.config.defaultLanguage.direction.rawValue
+                }
                 questions.append(question)
             }
         }
@@ -59,7 +62,7 @@ extension PageRenderer {
         context["hasPager"] = true
         context["languages"] = site.editions.map { other -> [String: Any] in
             let target = practiceLanguages.contains(other.language.code) ? Self.practicePath : "index.html"
-            return ["name": other.language.name, "locale": other.language.locale,
+            return ["name": other.language.name, "locale": other.language.locale, "dir": other.language.direction.rawValue,
                     "href": relativeURL(from: path, to: other.language.code + "/" + target),
                     "current": other.language == edition.language]
         }

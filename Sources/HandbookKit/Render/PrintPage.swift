@@ -36,8 +36,11 @@ extension PageRenderer {
                 "anchor": anchor, "href": anchor.percentEncodedPath(), "title": page.frontMatter.title,
                 "description": page.frontMatter.description.flatMap { $0.isEmpty ? nil : $0 as Any } ?? false,
                 "body": body, "fallback": job.entry.isFallback,
+                "outdated": outdatedNotice(job.entry, in: edition, path: path),
             ]
-            if job.entry.isFallback { context["contentLang"] = defaultLocale }
+            // Set either way: a page must not take its part's language from the enclosing context.
+            context["contentLang"] = job.entry.isFallback ? defaultLocale : false
+            context["contentDir"] = job.entry.isFallback ? site.config.defaultLanguage.direction.rawValue : false
             return context
         }
         var parts: [[String: Any]] = []
@@ -55,7 +58,7 @@ extension PageRenderer {
         context["parts"] = parts
         addNavigation(to: &context, edition, current: nil, path: path)
         context["languages"] = site.editions.map { other -> [String: Any] in
-            ["name": other.language.name, "locale": other.language.locale,
+            ["name": other.language.name, "locale": other.language.locale, "dir": other.language.direction.rawValue,
              "href": relativeURL(from: path, to: other.language.code + "/" + Self.printPath),
              "current": other.language == edition.language]
         }
