@@ -191,7 +191,9 @@ def test_fill_in_updates_every_matching_placeholder_and_is_remembered(desktop, s
     # Local storage keeps it for the next page with the same placeholder.
     desktop.get(site("en/team-mistakes/email.html"))
     filled = desktop.find_elements(By.CSS_SELECTOR, '.placeholder[data-placeholder="Client name"]')
-    assert filled and all(p.text == "Ms Okafor" for p in filled)
+    assert filled
+    # The deferred script fills them in just after the page loads.
+    wait_for(desktop, lambda: all(p.text == "Ms Okafor" for p in filled))
     assert desktop.execute_script("return JSON.parse(localStorage.getItem('handbook.placeholders'))") == \
         {"Client name": "Ms Okafor", "Your name": "Sam"}
     no_request_leaves(desktop, address)

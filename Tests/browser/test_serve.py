@@ -8,7 +8,7 @@ import subprocess
 import time
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -19,8 +19,10 @@ BINARY = ROOT / os.environ.get("HANDBOOK_BINARY", ".build/debug/handbook")
 
 def reloading(browser):
     """A wait across live reloads: an element found just before the page
-    reloads is stale a moment later, which means "look again", not a failure."""
-    return WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
+    reloads is stale a moment later, which means "look again", not a failure.
+    Chromium sometimes says so as an inspector error ("Node with given id does
+    not belong to the document") rather than as a stale element; that too."""
+    return WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
 
 
 @pytest.fixture()
