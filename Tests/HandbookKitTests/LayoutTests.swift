@@ -141,7 +141,7 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(fixture.build().ok)
         let page = try XCTUnwrap(fixture.read("en/guide/page.html"))
         XCTAssertTrue(page.contains(
-            "hreflang=\"de\" lang=\"de\" dir=\"auto\" data-anchors=\"{&quot;details&quot;:&quot;einzelheiten&quot;,&quot;listen-first&quot;:&quot;zuerst-zuhören&quot;,&quot;same&quot;:&quot;same&quot;}\""),
+            "hreflang=\"de\" lang=\"de\" data-anchors=\"{&quot;details&quot;:&quot;einzelheiten&quot;,&quot;listen-first&quot;:&quot;zuerst-zuhören&quot;,&quot;same&quot;:&quot;same&quot;}\""),
             page)
     }
 
