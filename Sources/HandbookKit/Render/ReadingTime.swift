@@ -26,18 +26,29 @@ enum ReadingTime {
     /// Words in a page's plain text: what white space separates, when it holds a
     /// letter or a digit, so that a dash standing alone ("—") is no word and
     /// "don't" or "24" is one.
+    /// It runs over every page's whole text, so ASCII (most of any page) is
+    /// classified from the byte; Unicode's properties are asked only for the rest.
     static func words(in text: String) -> Int {
         var count = 0
         var inWord = false
         var sawLetter = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let isSpace: Bool, isLetter: Bool
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+                isLetter = byte.isASCIIAlphanumeric
+            } else {
+                isSpace = scalar.properties.isWhitespace
+                isLetter = !isSpace && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            }
+            if isSpace {
                 if inWord, sawLetter { count += 1 }
                 inWord = false
                 sawLetter = false
             } else {
                 inWord = true
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { sawLetter = true }
+                if isLetter { sawLetter = true }
             }
         }
         if inWord, sawLetter { count += 1 }
