@@ -19,8 +19,8 @@ struct ImportedContent {
 
         /// The page in this project's format: front matter, a blank line, the body.
         var markdown: String {
-            var text = "---\ntitle: \(yamlQuoted(title))\n"
-            if let description { text += "description: \(yamlQuoted(description))\n" }
+            var text = "---\ntitle: \(doubleQuoted(title))\n"
+            if let description { text += "description: \(doubleQuoted(description))\n" }
             if let order { text += "order: \(order)\n" }
             var body = Substring(body)
             while body.first == "\n" { body.removeFirst() }
@@ -41,33 +41,12 @@ struct ImportedContent {
             text += "  - code: \(language.code)\n"
             let locale = LanguageCode.locale(language.code)
             if locale != language.code { text += "    locale: \(locale)\n" }
-            if let name = language.name { text += "    name: \(yamlQuoted(name))\n" }
-            text += "    title: \(yamlQuoted(language.title))\n"
+            if let name = language.name { text += "    name: \(doubleQuoted(name))\n" }
+            text += "    title: \(doubleQuoted(language.title))\n"
         }
         if rawHTML { text += "raw_html: true\n" }
         return text
     }
-}
-
-/// A YAML double-quoted scalar: safe for any title (colons, quotes, `#`, leading `-`, line breaks).
-func yamlQuoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\t": result += "\\t"
-        case "\r": result += "\\r"
-        default:
-            if scalar.properties.generalCategory == .control {
-                result += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
 }
 
 extension Substring {

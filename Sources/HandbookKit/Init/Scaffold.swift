@@ -135,9 +135,9 @@ public struct Scaffold: Sendable {
         }
         let ids = Self.pageOrder
         return [
-            ids[0]: page(ids[0], [("title", yamlQuoted(text.homeTitle))], text.homeBody),
-            ids[1]: page(ids[1], [("title", yamlQuoted(text.sectionTitle)), ("order", "1")], text.sectionBody),
-            ids[2]: page(ids[2], [("title", yamlQuoted(text.pageTitle)), ("description", yamlQuoted(text.pageDescription)),
+            ids[0]: page(ids[0], [("title", doubleQuoted(text.homeTitle))], text.homeBody),
+            ids[1]: page(ids[1], [("title", doubleQuoted(text.sectionTitle)), ("order", "1")], text.sectionBody),
+            ids[2]: page(ids[2], [("title", doubleQuoted(text.pageTitle)), ("description", doubleQuoted(text.pageDescription)),
                                   ("order", "1")], text.pageBody),
         ]
     }
@@ -162,7 +162,7 @@ public struct Scaffold: Sendable {
             lines.append("  - code: \(code)")
             if code.lowercased() == "pt" { lines.append("    locale: pt-BR") }
             let starter = StarterText.builtin(for: code) ?? original
-            lines.append("    title: \(yamlQuoted(title ?? starter.siteTitle))")
+            lines.append("    title: \(doubleQuoted(title ?? starter.siteTitle))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
