@@ -37,10 +37,12 @@ public actor LiveSite {
         return file
     }
 
-    /// The 404 page of the language the path is in, or of the default language.
+    /// The 404 page of the language the path is in; outside every language
+    /// folder the root `404.html` that offers the languages, as static hosts
+    /// serve it; the default language's only for a site built without one.
     func notFoundPage(for path: String) -> File? {
         let language = path.split(separator: "/").first.map(String.init) ?? ""
-        return file(language + "/404.html") ?? file(defaultLanguage + "/404.html")
+        return file(language + "/404.html") ?? file("404.html") ?? file(defaultLanguage + "/404.html")
     }
 
     private var defaultLanguage = ""

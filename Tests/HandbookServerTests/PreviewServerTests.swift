@@ -76,6 +76,10 @@ func decode(_ text: String) throws -> Message {
         let missing = try preview.client.request("/de/nowhere.html")
         #expect(missing.status == 404)
         #expect(missing.text.contains("Seite nicht gefunden"))
+        // Outside every language folder: the root 404, which offers the languages.
+        let outside = try preview.client.request("/old/wiki/page.html")
+        #expect(outside.status == 404)
+        #expect(outside.text.contains("class=\"language-list\""))
         #expect(try preview.client.request("/en/index.html", method: "HEAD").body.isEmpty)
         #expect(try preview.client.request("/en/index.html", method: "POST").status == 405)
         #expect(!FileManager.default.fileExists(atPath: preview.root + "/Output"), "serve never writes Output/")
