@@ -77,8 +77,6 @@ public actor LiveSite {
         return stream
     }
 
-    public var listenerCount: Int { listeners.count }
-
     private func removeListener(_ id: UUID) {
         listeners[id] = nil
     }
