@@ -82,8 +82,8 @@ import Testing
         var builder = Builder(content: preview.content, output: preview.root + "/Output")
         builder.cache = PageCache()
         _ = try builder.plan()
-        func failure(_ path: String, _ text: String) -> [String] {
-            try? preview.edit(path, text)
+        func failure(_ path: String, _ text: String) throws -> [String] {
+            try preview.edit(path, text)
             do {
                 _ = try builder.plan(changed: [preview.content + "/" + path])
                 return []
@@ -92,11 +92,11 @@ import Testing
             }
         }
         // The anchor another page links to is gone.
-        #expect(failure("en/guide/index.md", "---\ntitle: Guide\n---\n\nText.\n").contains { $0.contains("points to '#first'") })
+        #expect(try failure("en/guide/index.md", "---\ntitle: Guide\n---\n\nText.\n").contains { $0.contains("points to '#first'") })
         try preview.edit("en/guide/index.md", Self.files["en/guide/index.md"]!)
         _ = try builder.plan(changed: [preview.content + "/en/guide/index.md"])
         // A new link to nowhere.
-        #expect(failure("en/guide/other.md", "---\ntitle: Other\n---\n\n[x](missing.md)\n").contains { $0.contains("missing.md") })
+        #expect(try failure("en/guide/other.md", "---\ntitle: Other\n---\n\n[x](missing.md)\n").contains { $0.contains("missing.md") })
         try preview.edit("en/guide/other.md", Self.files["en/guide/other.md"]!)
         _ = try builder.plan(changed: [preview.content + "/en/guide/other.md"])
         // A page linked to is deleted: not a known file any more, so a full plan.
