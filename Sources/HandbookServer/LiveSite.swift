@@ -19,14 +19,14 @@ public actor LiveSite {
         public var failed: Bool
     }
 
-    let builder: Builder
+    private var session: PreviewSession
     private var planned: [String: PlannedFile] = [:]
     private var made: [String: File] = [:]
     public private(set) var state = State(generation: 0, diagnostics: [], failed: false)
     private var listeners: [UUID: AsyncStream<State>.Continuation] = [:]
 
     public init(builder: Builder) {
-        self.builder = builder
+        session = PreviewSession(builder: builder)
     }
 
     public func file(_ path: String) -> File? {
@@ -53,7 +53,7 @@ public actor LiveSite {
     @discardableResult
     public func rebuild(changed: Set<String>? = nil) -> State {
         do {
-            let plan = if let changed { try builder.plan(changed: changed) } else { try builder.plan() }
+            let plan = try session.plan(changed: changed)
             planned = Dictionary(plan.outputs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
             made = [:]
             defaultLanguage = plan.site.config.defaultLanguage.code

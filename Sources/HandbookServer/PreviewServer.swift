@@ -34,8 +34,6 @@ public struct PreviewServer: Sendable {
     public let site: LiveSite
 
     public init(builder: Builder, options: Options) {
-        var builder = builder
-        builder.cache = builder.cache ?? PageCache()
         self.builder = builder
         self.options = options
         self.site = LiveSite(builder: builder)
