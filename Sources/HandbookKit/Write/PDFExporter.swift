@@ -70,8 +70,14 @@ public struct PDFExporter: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
+        // Chromium's own header and footer (date, file address) are off: the print
+        // stylesheet numbers the pages in its `@page` footer instead. The outline
+        // (bookmarks) comes from the booklet's headings: parts, pages and their
+        // sections; the title and language come from its `<title>` and `lang`
+        // (tagged PDF, Chromium's default since 123). Older versions ignore the flag.
         var arguments = [
             "--headless", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
             "--user-data-dir=" + profile.path, "--print-to-pdf=" + printed.path,
         ]
         if getuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root otherwise
