@@ -73,8 +73,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookKitTests",
-            // Yams for the schema tests, which read YAML as an editor's validator does.
-            dependencies: ["HandbookKit", "HandbookFuzzing", .product(name: "Yams", package: "Yams")]
+            // Yams for the schema tests, which read YAML as an editor's validator does;
+            // ZIPFoundation to read the EPUBs back.
+            dependencies: ["HandbookKit", "HandbookFuzzing", .product(name: "Yams", package: "Yams"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "HandbookServerTests",

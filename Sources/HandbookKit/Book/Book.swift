@@ -64,18 +64,28 @@ struct Book {
                 },
                 image: { source in
                     let (file, _) = Self.split(source)
-                    if let path = LinkResolver.normalize(folder + "/" + file.removingPercentEncoding()),
-                       let staticFile = siteFiles[path], Self.imageTypes[Self.fileExtension(path)] != nil {
-                        images[path] = staticFile
-                    }
-                    return nil
+                    guard let path = LinkResolver.normalize(folder + "/" + file.removingPercentEncoding()),
+                          let staticFile = siteFiles[path], Self.imageTypes[Self.fileExtension(path)] != nil else { return nil }
+                    images[path] = staticFile
+                    return source
                 })
             let (body, changes) = converter.convert(moved)
             let location = SourceLocation(path: page.sourcePath)
+            /// The link as the author wrote it, where it is, for a link the book cannot keep.
+            func written(_ href: String) -> (String, SourceLocation) {
+                let path = LinkResolver.normalize(folder + "/" + Self.split(href).0.removingPercentEncoding())
+                let link = page.links.first { link in
+                    link.target.map { PageRenderer.outputPath($0, in: link.language) } == path || link.file == path
+                }
+                return link.map { ($0.written, $0.location) } ?? (href.removingPercentEncoding(), location)
+            }
             for change in changes {
                 switch change {
                 case .unlinked(let href):
-                    warnings.append(.warning("the EPUB shows the link '\(href.removingPercentEncoding())' as text: it leads out of the \(language.name) book (to another language or a file); link to a page of this language to keep it a link", at: location))
+                    let (text, at) = written(href)
+                    warnings.append(.warning("the EPUB shows the link '\(text)' as text: it leads out of the \(language.name) book (to another language or a file); link to a page of this language to keep it a link", at: at))
+                case .missingImage(let source):
+                    warnings.append(.warning("the EPUB shows the image '\(source.removingPercentEncoding())' as its alt text: it is not a PNG, JPEG, GIF or SVG file of the content folder, which is all an EPUB can hold", at: location))
                 case .remoteImage(let source):
                     warnings.append(.warning("the EPUB shows the image '\(source)' as a link: EPUB books hold no images from the web; put the image in the content folder to show it", at: location))
                 }

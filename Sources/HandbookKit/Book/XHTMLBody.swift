@@ -13,13 +13,15 @@ struct XHTMLBody {
     /// Where a relative link leads in the book, or nil when its target is not
     /// part of the book: the link is then kept as text (a `<span>`).
     var link: (String) -> String?
-    /// Where a relative image is in the book, or nil to keep the address as written.
-    var image: (String) -> String? = { _ in nil }
+    /// Where a relative image is in the book, or nil when it is not a file the
+    /// book holds: its alt text then stands in for it.
+    var image: (String) -> String? = { $0 }
 
     /// What the conversion changed that the reader would notice.
     enum Change: Equatable {
         case unlinked(String)
         case remoteImage(String)
+        case missingImage(String)
     }
 
     static let voidElements: Set<String> = [
@@ -110,9 +112,11 @@ struct XHTMLBody {
                     let label = value("alt").flatMap { $0.isEmpty ? nil : $0 } ?? source
                     return "<a href=\"\(Self.attribute(source))\">\(Self.attribute(label))</a>"
                 }
-                if let target = image(source) {
-                    attributes = attributes.map { $0.name == "src" ? (name: "src", value: target) : $0 }
+                guard let target = image(source) else {
+                    changes.append(.missingImage(source))
+                    return Self.attribute(value("alt") ?? "")
                 }
+                attributes = attributes.map { $0.name == "src" ? (name: "src", value: target) : $0 }
                 if value("alt") == nil { attributes.append((name: "alt", value: "")) }
             }
         case "th", "td":
