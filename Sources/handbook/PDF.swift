@@ -41,7 +41,11 @@ struct PDF: ParsableCommand {
         }
         for code in language.isEmpty ? available : language {
             do {
-                Console.status("Wrote \(try exporter.export(code))")
+                let exported = try exporter.export(code)
+                Console.status("Wrote \(exported.path)")
+                if !exported.numberedContents {
+                    Console.warn("warning: \(exported.path): the contents list has no page numbers: two printings did not agree on them, or this Chromium does not write the destinations they are read from")
+                }
             } catch {
                 Console.warn("error: \(error)")
                 throw ExitCode.failure

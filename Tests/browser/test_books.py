@@ -79,7 +79,7 @@ def test_the_same_content_makes_the_same_book(books, tmp_path):
     assert not (site_copy / "en/handbook-en.epub").exists(), "only the language asked for"
 
 
-# ---- PDF: page numbers, outline, title and language -------------------------
+# ---- PDF: page numbers, contents, outline, title and language ---------------
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
@@ -90,7 +90,29 @@ def pdfs(tmp_path_factory):
     result = subprocess.run([str(BINARY), "pdf", "--output", str(site_copy), "--language", "en", "de"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr, result.stderr
+    assert [p.name for p in site_copy.rglob(".*")] == [".handbook-output"], "no temporary file left behind"
     return site_copy
+
+
+@pytest.mark.parametrize("code", ["en", "de"])
+def test_pdf_contents_list_gives_the_page_of_every_part_and_page(pdfs, code):
+    pdf = pdfs / code / f"handbook-{code}.pdf"
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    booklet = (OUTPUT / code / "print.html").read_text()
+    contents = booklet.split('class="booklet-contents"', 1)[1].split("</div>", 1)[0]
+    titles = [html.unescape(t) for t in re.findall(r'<a href="#[^"]*"[^>]*>([^<]*)</a>', contents)]
+    # "2. Teil A: Wenn Ihr Team einen Fehler gemacht hat      4": the title, then its page number.
+    entries = re.findall(r"^\s*\d+\.\s+(.+?)\s{2,}(\d+)\s*$", pages[0], re.M)
+    assert [title for title, _ in entries] == titles, pages[0]
+    previous = 0
+    for title, number in entries:
+        number = int(number)
+        assert number >= previous, "in reading order"
+        previous = number
+        heading = " ".join(unicodedata.normalize("NFKC", pages[number - 1]).split())
+        assert title in heading, f"{title!r} is on page {number}"
 
 
 @pytest.mark.parametrize("code", ["en", "de"])
@@ -123,7 +145,7 @@ def test_pdf_has_an_outline_of_parts_and_pages_and_its_title_and_language(pdfs, 
     parts = []
     for line in contents.splitlines():
         # A part's line stays open for its pages; a page's line closes its item.
-        found = re.match(r"<li><a [^>]*>([^<]*)</a>(</li>)?$", line)
+        found = re.match(r'<li><a [^>]*>([^<]*)</a><span class="booklet-page-number"[^>]*></span>(</li>)?$', line)
         if found and found.group(2):
             parts[-1][1].append(html.unescape(found.group(1)))
         elif found:
