@@ -1,6 +1,7 @@
 """The handbook as books: `handbook epub` checked by Debian's epubcheck, and the
 PDF of `handbook pdf` read back with pdfinfo, pdftotext and pypdf (page numbers,
 outline, title and language)."""
+import collections
 import html
 import os
 import re
@@ -173,3 +174,48 @@ def test_pdf_has_an_outline_of_parts_and_pages_and_its_title_and_language(pdfs, 
             assert depth == (1 if name == part else 2), f"{name!r} at depth {depth}"
             page = reader.get_destination_page_number(item)
             assert name in texts[page], f"{name!r} points at page {page + 1}"
+
+
+# ---- A right-to-left handbook ----------------------------------------------
+
+def test_a_right_to_left_book_and_pdf(tmp_path):
+    """Arabic, with pages standing in from English: the EPUB reads right to left,
+    the PDF's footer says "1 / N" and its contents list is numbered."""
+    content, output = tmp_path / "Content", tmp_path / "Output"
+    subprocess.run([str(BINARY), "init", str(content), "--languages", "en,ar", "--title", "RTL"],
+                   check=True, capture_output=True, timeout=60)
+    subprocess.run([str(BINARY), "build", "--content", str(content), "--output", str(output)],
+                   check=True, capture_output=True, timeout=60)
+    subprocess.run([str(BINARY), "epub", "--content", str(content), "--output", str(output), "--language", "ar"],
+                   check=True, capture_output=True, timeout=60)
+    book = output / "ar" / "handbook-ar.epub"
+    result = subprocess.run(["java", "-jar", epubcheck_jar(), str(book)], capture_output=True, text=True, timeout=300)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in result.stdout, result.stdout + result.stderr
+    with zipfile.ZipFile(book) as archive:
+        opf = archive.read("EPUB/package.opf").decode()
+        chapters = [archive.read(n).decode() for n in archive.namelist() if n.startswith("EPUB/ar/chapter-")]
+    assert '<spine page-progression-direction="rtl">' in opf and 'dir="rtl"' in opf
+    assert any('lang="en" xml:lang="en" dir="ltr"' in c and 'class="fallback-notice" lang="ar"' in c for c in chapters)
+
+    if not shutil.which("chromium"):
+        return
+    result = subprocess.run([str(BINARY), "pdf", "--output", str(output), "--language", "ar"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    pdf = output / "ar" / "handbook-ar.pdf"
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    count = len(pages) - 1
+    for number, text in enumerate(pages[:count], start=1):
+        last = [line.strip() for line in text.splitlines() if line.strip()][-1].strip("\u2066\u2069")
+        assert last == f"{number} / {count}"
+    # Each entry's number, as the PDF's own destinations give it, is on the contents page.
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(pdf)
+    booklet = (output / "ar" / "print.html").read_text()
+    anchors = re.findall(r'class="booklet-page-number" data-anchor="([^"]*)"', booklet)
+    assert len(anchors) >= 3
+    expected = collections.Counter(str(reader.get_destination_page_number(reader.named_destinations["/" + a]) + 1)
+                                   for a in anchors)
+    contents = [line for line in pages[0].splitlines() if line.strip()][:-1]  # without the footer
+    found = collections.Counter(re.findall(r"(?<![\d.])\d+(?![\d.])", "\n".join(contents)))
+    assert not expected - found, f"{expected} in {contents}"
