@@ -6,8 +6,11 @@ struct PDF: ParsableCommand {
         abstract: "Print each language's booklet of a built site to a PDF, with headless Chromium.",
         discussion: """
             Run it after 'handbook build': it prints <output>/<language>/print.html to
-            <output>/<language>/handbook-<language>.pdf. The next build replaces the output
-            folder, PDFs included. Without Chromium it makes nothing, says so and exits with 0.
+            <output>/<language>/handbook-<language>.pdf, with page numbers in the footer,
+            bookmarks of the parts and pages, the title and language in its metadata, and
+            the contents list numbered (from a second printing that must confirm the numbers).
+            The next build replaces the output folder, PDFs included. Without Chromium it
+            makes nothing, says so and exits with 0.
             """)
 
     @Option(name: .long, help: "The built site.")

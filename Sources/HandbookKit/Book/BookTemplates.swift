@@ -139,6 +139,7 @@ enum BookTemplates {
         .side-bad { border-left-style: dotted; }
         .side-good { border-left-style: solid; }
         .side-label, .callout-title, .script-label { font-weight: bold; }
+        .script-label::after { content: ":"; }
         .side-label { margin-bottom: 0.2em; }
         .script-body { padding: 0.2em 0 0.2em 0.8em; border-left: 3px double #888; }
         .script-choice-prompt { font-style: italic; }
