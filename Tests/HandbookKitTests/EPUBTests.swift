@@ -190,6 +190,25 @@ import ZIPFoundation
         #expect(standIn.contains("<a href=\"chapter-001.xhtml\">home</a>"), "the stand-in links inside the German book")
     }
 
+    @Test func aSiteNotBuiltYetOrAnUnknownLanguageIsAnErrorAndNothingIsWritten() throws {
+        let fixture = try Fixture(Self.files)
+        try fixture.write("en/logo.png", "not built, not read")
+        #expect(throws: BuildFailed.self) { try EPUBExporter(content: fixture.content, output: fixture.output).export() }
+        do {
+            _ = try EPUBExporter(content: fixture.content, output: fixture.output).export()
+        } catch {
+            #expect(error.diagnostics.contains { $0.message.contains("run 'handbook build --output \(fixture.output)' first") })
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.output))
+        do {
+            _ = try EPUBExporter(content: fixture.content, output: fixture.output).books(languages: ["fr"])
+            Issue.record("an unknown language must fail")
+        } catch {
+            #expect(error.diagnostics.filter { $0.severity == .error }.map(\.message)
+                    == ["no language 'fr' in this handbook (languages: en, de)"])
+        }
+    }
+
     @Test func bodyHTMLBecomesXHTML() {
         let converter = XHTMLBody(link: { $0 == "known.xhtml#x" ? "known.xhtml#x" : nil })
         func convert(_ html: String) -> String { converter.convert(html).xhtml }
