@@ -18,7 +18,8 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-BINARY = ROOT / ".build/release/handbook"
+# HANDBOOK_BINARY picks another build, to compare two side by side.
+BINARY = pathlib.Path(os.environ.get("HANDBOOK_BINARY", ROOT / ".build/release/handbook"))
 
 
 def websocket(port):

@@ -17,11 +17,15 @@ import Glibc
 ///   a look finds a change no event announced (or inotify is unavailable), the
 ///   watcher polls as fast as before: every 50 ms, or twice what a look costs
 ///   on a huge tree, so it never takes more than a third of a core.
-final class ContentWatcher: @unchecked Sendable {
+///
+/// An actor: the snapshot and the trust in inotify change on every look, and
+/// the run loop is the only one making looks, one at a time.
+actor ContentWatcher {
     let root: String
-    var interval: Duration = .milliseconds(50)
+    /// How often the tree is looked at once inotify is not trusted.
+    let interval: Duration
     /// How often the whole tree is looked at while inotify is trusted.
-    var safetyInterval: Duration = .seconds(1)
+    let safetyInterval: Duration = .seconds(1)
 
     /// What a look records of each path: enough to see an edit (time, size),
     /// a file renamed over another (inode) and a file becoming a folder (type).
@@ -46,11 +50,15 @@ final class ContentWatcher: @unchecked Sendable {
 
     /// Takes the first look (and sets up the watches) at once, so a change made
     /// while the first build runs is reported afterwards.
-    init(root: String, useInotify: Bool = true) {
-        self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
-        inotify = useInotify ? Inotify() : nil
-        trusted = inotify != nil
-        snapshot = look(under: self.root)
+    init(root: String, useInotify: Bool = true, interval: Duration = .milliseconds(50)) {
+        let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        let inotify = useInotify ? Inotify() : nil
+        var trusted = inotify != nil
+        self.root = root
+        self.interval = interval
+        self.inotify = inotify
+        snapshot = Self.look(under: root, inotify: inotify, trusted: &trusted)
+        self.trusted = trusted
     }
 
     /// Calls `onChange` (never concurrently) with the paths that changed since
@@ -153,7 +161,12 @@ final class ContentWatcher: @unchecked Sendable {
 
     /// Every file and folder under `folder` (not the folder itself), skipping
     /// hidden names as the build does; each folder found is watched.
-    func look(under folder: String) -> Snapshot {
+    private func look(under folder: String) -> Snapshot {
+        Self.look(under: folder, inotify: inotify, trusted: &trusted)
+    }
+
+    /// A look, and whether every folder it found could be watched.
+    private static func look(under folder: String, inotify: Inotify?, trusted: inout Bool) -> Snapshot {
         var result: Snapshot = [:]
         var pending = [folder]
         while let current = pending.popLast() {

@@ -19,14 +19,14 @@ public actor LiveSite {
         public var failed: Bool
     }
 
-    let builder: Builder
+    private var session: PreviewSession
     private var planned: [String: PlannedFile] = [:]
     private var made: [String: File] = [:]
     public private(set) var state = State(generation: 0, diagnostics: [], failed: false)
     private var listeners: [UUID: AsyncStream<State>.Continuation] = [:]
 
     public init(builder: Builder) {
-        self.builder = builder
+        session = PreviewSession(builder: builder)
     }
 
     public func file(_ path: String) -> File? {
@@ -37,10 +37,12 @@ public actor LiveSite {
         return file
     }
 
-    /// The 404 page of the language the path is in, or of the default language.
+    /// The 404 page of the language the path is in; outside every language
+    /// folder the root `404.html` that offers the languages, as static hosts
+    /// serve it; the default language's only for a site built without one.
     func notFoundPage(for path: String) -> File? {
         let language = path.split(separator: "/").first.map(String.init) ?? ""
-        return file(language + "/404.html") ?? file(defaultLanguage + "/404.html")
+        return file(language + "/404.html") ?? file("404.html") ?? file(defaultLanguage + "/404.html")
     }
 
     private var defaultLanguage = ""
@@ -51,7 +53,7 @@ public actor LiveSite {
     @discardableResult
     public func rebuild(changed: Set<String>? = nil) -> State {
         do {
-            let plan = if let changed { try builder.plan(changed: changed) } else { try builder.plan() }
+            let plan = try session.plan(changed: changed)
             planned = Dictionary(plan.outputs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
             made = [:]
             defaultLanguage = plan.site.config.defaultLanguage.code
@@ -74,8 +76,6 @@ public actor LiveSite {
         }
         return stream
     }
-
-    public var listenerCount: Int { listeners.count }
 
     private func removeListener(_ id: UUID) {
         listeners[id] = nil

@@ -34,8 +34,6 @@ public struct PreviewServer: Sendable {
     public let site: LiveSite
 
     public init(builder: Builder, options: Options) {
-        var builder = builder
-        builder.cache = builder.cache ?? PageCache()
         self.builder = builder
         self.options = options
         self.site = LiveSite(builder: builder)
@@ -139,7 +137,7 @@ struct PreviewHandler: HTTPHandler {
             // Nothing has built yet: show why, and reload once it does.
             let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head>"
                 + "<body><h1>The handbook does not build yet</h1><p>Fix these problems and save; this page reloads.</p><pre>"
-                + state.diagnostics.map { escapeForHTML($0.description) }.joined(separator: "\n") + "</pre></body></html>"
+                + state.diagnostics.map { escapeHTML($0.description) }.joined(separator: "\n") + "</pre></body></html>"
             var response = respond(request, LiveReload.inject(into: Array(page.utf8), generation: 0),
                 type: MediaType.of("index.html"), etag: nil)
             response.statusCode = .internalServerError
@@ -182,9 +180,4 @@ struct PreviewHandler: HTTPHandler {
     private func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
         HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data(message.utf8))
     }
-}
-
-private func escapeForHTML(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;")
 }

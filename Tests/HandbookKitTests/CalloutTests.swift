@@ -83,17 +83,6 @@ import Testing
                 == ["Nota", "Dica", "Importante", "Aviso", "Cuidado"])
     }
 
-    @Test func changingAnOverrideReparsesCachedPages() throws {
-        let fixture = try Fixture(Self.fourLanguageFiles())
-        var builder = fixture.builder
-        builder.cache = PageCache()
-        _ = try builder.build()
-        #expect(Self.labels(try #require(fixture.read("en/index.html")))[1] == "Hint &lt;b&gt;")
-        try fixture.write("handbook.yml", Self.fourLanguages.replacingAll("Hint <b>", with: "Good to know"))
-        _ = try builder.build()
-        #expect(Self.labels(try #require(fixture.read("en/index.html")))[1] == "Good to know")
-    }
-
     @Test func anUnknownKindStaysAQuoteWithAWarningThatListsTheKinds() throws {
         // Front matter is lines 1-3; the marker is on line 9, in a list item, at column 5.
         let (parsed, diagnostics) = parsePage(page("\nIntro.\n\n- Item\n\n  > [!DANGER]\n  > Hot.\n"))

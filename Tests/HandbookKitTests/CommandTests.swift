@@ -4,7 +4,7 @@ import Testing
 /// The `handbook` command as a user runs it: exit status, messages on
 /// standard error, and the previous output left alone after a failure.
 @Suite struct CommandTests {
-    static let binary = Paths.packageRoot + "/.build/debug/handbook"
+    static let binary = Paths.binary
 
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()

@@ -7,6 +7,16 @@ enum Paths {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let shared = packageRoot + "/../shared"
+    /// The `handbook` command of this build: SwiftPM puts the products beside
+    /// the test bundle it runs (`.build/<triple>/<configuration>/`), whatever
+    /// the configuration or `--scratch-path`.
+    static let binary: String = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        // On Linux the runner is the `.xctest` executable; elsewhere a bundle's inner executable.
+        while folder.pathComponents.count > 1, folder.path.contains(".xctest") { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("handbook").path
+    }()
     static func sharedHas(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: shared + "/" + path)
     }

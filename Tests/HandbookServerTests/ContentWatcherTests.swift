@@ -14,8 +14,7 @@ final class WatchedFolder: @unchecked Sendable {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-watch-\(UUID().uuidString)").path
         try RunningPreview.write(root + "/en/index.md", "home")
         try RunningPreview.write(root + "/en/guide/page.md", "page")
-        watcher = ContentWatcher(root: root, useInotify: useInotify)
-        watcher.interval = .milliseconds(20)
+        watcher = ContentWatcher(root: root, useInotify: useInotify, interval: .milliseconds(20))
         task = Task { [watcher, self] in
             await watcher.run { changed in self.lock.withLock { self.reports.append(changed) } }
         }
@@ -45,7 +44,7 @@ final class WatchedFolder: @unchecked Sendable {
     func reportsWhichPathsChanged(useInotify: Bool) async throws {
         let folder = try WatchedFolder(useInotify: useInotify)
         let root = folder.root
-        #expect(folder.watcher.trusted == useInotify)
+        #expect(await folder.watcher.trusted == useInotify)
 
         try RunningPreview.write(root + "/en/guide/page.md", "edited in place")
         #expect(await folder.changes(until: "en/guide/page.md") == [root + "/en/guide/page.md"])
@@ -69,7 +68,7 @@ final class WatchedFolder: @unchecked Sendable {
         // Edits inside the renamed folder are still seen, under its new name.
         try RunningPreview.write(root + "/en/manual/new.md", "edited after the move")
         #expect(await folder.changes(until: "en/manual/new.md") == [root + "/en/manual/new.md"])
-        if useInotify { #expect(folder.watcher.trusted, "inotify saw every change") }
+        if useInotify { #expect(await folder.watcher.trusted, "inotify saw every change") }
     }
 
     @Test func hiddenFilesAreNotChanges() async throws {

@@ -24,9 +24,8 @@ import Testing
 
     @Test func aRebuildFromChangedPathsMakesTheSiteAFullBuildMakes() throws {
         let preview = try Fixture(files: Self.files)
-        var builder = Builder(content: preview.content, output: preview.root + "/Output")
-        builder.cache = PageCache()
-        _ = try builder.plan()
+        var session = PreviewSession(builder: Builder(content: preview.content, output: preview.root + "/Output"))
+        _ = try session.plan()
         let edits: [(String, String)] = [
             ("en/guide/page.md", "---\ntitle: Page\norder: 1\n---\n\nNew body.\n"),              // prose only
             ("en/guide/page.md", "---\ntitle: Renamed\norder: 1\n---\n\nNew body.\n"),            // a title others show
@@ -37,7 +36,7 @@ import Testing
         ]
         for (path, text) in edits {
             try preview.edit(path, text)
-            let incremental = try builder.plan(changed: [preview.content + "/" + path])
+            let incremental = try session.plan(changed: [preview.content + "/" + path])
             let full = try Builder(content: preview.content, output: preview.root + "/Output").plan()
             #expect(try made(incremental) == made(full), "after editing \(path)")
             #expect(incremental.warnings.map(\.description).sorted() == full.warnings.map(\.description).sorted())
@@ -50,8 +49,7 @@ import Testing
     /// current must take it away again.
     @Test func theOutdatedNoticeFollowsTheOriginalThroughPatchedRebuilds() throws {
         let preview = try Fixture(files: Self.files)
-        var builder = Builder(content: preview.content, output: preview.root + "/Output")
-        builder.cache = PageCache()
+        var session = PreviewSession(builder: Builder(content: preview.content, output: preview.root + "/Output"))
         let notice = "class=\"outdated-notice\""
         func page(_ plan: Builder.Plan) throws -> String {
             String(decoding: try #require(plan.outputs.first { $0.path == "de/index.html" }).make(), as: UTF8.self)
@@ -59,19 +57,19 @@ import Testing
         func booklet(_ plan: Builder.Plan) throws -> String {
             String(decoding: try #require(plan.outputs.first { $0.path == "de/print.html" }).make(), as: UTF8.self)
         }
-        let site = try builder.plan().site
+        let site = try session.plan().site
         _ = try SourceRecord.markCurrent(["de/index"], site: site, fileSystem: LocalFileSystem())
-        var plan = try builder.plan(changed: [preview.content + "/de/index.md"])
+        var plan = try session.plan(changed: [preview.content + "/de/index.md"])
         #expect(try !page(plan).contains(notice))
 
         try preview.edit("en/index.md", "---\ntitle: Home\n---\n\nSee [the guide](guide/index.md#first) and [a page](guide/page.md). Changed.\n")
-        plan = try builder.plan(changed: [preview.content + "/en/index.md"])
+        plan = try session.plan(changed: [preview.content + "/en/index.md"])
         #expect(try page(plan).contains(notice), "the original changed")
         #expect(try booklet(plan).contains(notice))
         #expect(try made(plan) == made(try Builder(content: preview.content, output: preview.root + "/Output").plan()))
 
         _ = try SourceRecord.markCurrent(["de/index"], site: plan.site, fileSystem: LocalFileSystem())
-        plan = try builder.plan(changed: [preview.content + "/de/index.md"])
+        plan = try session.plan(changed: [preview.content + "/de/index.md"])
         #expect(try !page(plan).contains(notice), "marked current")
         #expect(try !booklet(plan).contains(notice))
         #expect(try made(plan) == made(try Builder(content: preview.content, output: preview.root + "/Output").plan()))
@@ -79,29 +77,45 @@ import Testing
 
     @Test func editsThatBreakLinksFailWithoutAFullLoad() throws {
         let preview = try Fixture(files: Self.files)
-        var builder = Builder(content: preview.content, output: preview.root + "/Output")
-        builder.cache = PageCache()
-        _ = try builder.plan()
-        func failure(_ path: String, _ text: String) -> [String] {
-            try? preview.edit(path, text)
+        var session = PreviewSession(builder: Builder(content: preview.content, output: preview.root + "/Output"))
+        _ = try session.plan()
+        func failure(_ path: String, _ text: String) throws -> [String] {
+            try preview.edit(path, text)
             do {
-                _ = try builder.plan(changed: [preview.content + "/" + path])
+                _ = try session.plan(changed: [preview.content + "/" + path])
                 return []
             } catch {
                 return error.diagnostics.filter { $0.severity == .error }.map(\.message)
             }
         }
         // The anchor another page links to is gone.
-        #expect(failure("en/guide/index.md", "---\ntitle: Guide\n---\n\nText.\n").contains { $0.contains("points to '#first'") })
+        #expect(try failure("en/guide/index.md", "---\ntitle: Guide\n---\n\nText.\n").contains { $0.contains("points to '#first'") })
         try preview.edit("en/guide/index.md", Self.files["en/guide/index.md"]!)
-        _ = try builder.plan(changed: [preview.content + "/en/guide/index.md"])
+        _ = try session.plan(changed: [preview.content + "/en/guide/index.md"])
         // A new link to nowhere.
-        #expect(failure("en/guide/other.md", "---\ntitle: Other\n---\n\n[x](missing.md)\n").contains { $0.contains("missing.md") })
+        #expect(try failure("en/guide/other.md", "---\ntitle: Other\n---\n\n[x](missing.md)\n").contains { $0.contains("missing.md") })
         try preview.edit("en/guide/other.md", Self.files["en/guide/other.md"]!)
-        _ = try builder.plan(changed: [preview.content + "/en/guide/other.md"])
+        _ = try session.plan(changed: [preview.content + "/en/guide/other.md"])
         // A page linked to is deleted: not a known file any more, so a full plan.
         try FileManager.default.removeItem(atPath: preview.content + "/en/guide/page.md")
-        #expect(throws: BuildFailed.self) { try builder.plan(changed: [preview.content + "/en/guide/page.md"]) }
+        #expect(throws: BuildFailed.self) { try session.plan(changed: [preview.content + "/en/guide/page.md"]) }
+    }
+
+    /// An interface string changed in `handbook.yml` (a callout's label) shows
+    /// on pages whose parse is kept from before.
+    @Test func aStringChangedInHandbookYmlReachesKeptPages() throws {
+        func config(_ tip: String) -> String {
+            "languages:\n  - code: en\n    title: Handbook\n    strings:\n      callout_tip: \(tip)\n"
+        }
+        let preview = try Fixture(files: ["handbook.yml": config("Hint <b>"),
+                                          "en/index.md": "---\ntitle: Home\n---\n\n> [!TIP]\n> Text.\n"])
+        var session = PreviewSession(builder: Builder(content: preview.content, output: preview.root + "/Output"))
+        func home(_ plan: Builder.Plan) throws -> String {
+            String(decoding: try #require(plan.outputs.first { $0.path == "en/index.html" }).make(), as: UTF8.self)
+        }
+        #expect(try home(session.plan()).contains("<p class=\"callout-title\">Hint &lt;b&gt;</p>"))
+        try preview.edit("handbook.yml", config("Good to know"))
+        #expect(try home(session.plan(changed: [preview.content + "/handbook.yml"])).contains("<p class=\"callout-title\">Good to know</p>"))
     }
 
     /// A parse that guessed a link (`/guide/later`, `later/`) is reused only while
@@ -111,22 +125,20 @@ import Testing
         var files = Self.files
         files["en/guide/other.md"] = "---\ntitle: Other\norder: 2\n---\n\nSee [later](/guide/later) and [the page](page.md).\n"
         let preview = try Fixture(files: files)
-        var builder = Builder(content: preview.content, output: preview.root + "/Output")
-        let cache = PageCache()
-        builder.cache = cache
+        var session = PreviewSession(builder: Builder(content: preview.content, output: preview.root + "/Output"))
         func errors(_ path: String) -> [String] {
             do {
-                _ = try builder.plan(changed: [preview.content + "/" + path])
+                _ = try session.plan(changed: [preview.content + "/" + path])
                 return []
             } catch {
                 return error.diagnostics.filter { $0.severity == .error }.map(\.message)
             }
         }
-        #expect(throws: BuildFailed.self) { try builder.plan() }
+        #expect(throws: BuildFailed.self) { try session.plan() }
         // The page it guessed at appears: a new file, so a full load, and the guess is made again.
         try preview.edit("en/guide/later.md", "---\ntitle: Later\norder: 3\n---\n\nText.\n")
         #expect(errors("en/guide/later.md") == [])
-        let built = try builder.plan(changed: [])
+        let built = try session.plan(changed: [])
         let other = try made(built)["en/guide/other.html"].map { String(decoding: $0, as: UTF8.self) }
         #expect(other?.contains("<a href=\"later.html\">later</a>") == true)
         let full = try Builder(content: preview.content, output: preview.root + "/Output").plan()
@@ -146,8 +158,8 @@ import Testing
         // `later` is a file of that name, else the folder's index, else `later.md`; `other.md` needs no guess.
         #expect(guesses == [.file("en/guide/later"): false, .page("en/guide/later/index.md"): false,
                             .page("en/guide/later/README.md"): false, .page("en/guide/later.md"): true])
-        let cache = PageCache()
-        let settings = PageCache.Settings(rawHTML: false, languages: ["en"], ignoredKeys: [], strings: .english)
+        var cache = ParseCache()
+        let settings = Builder.ParseSettings(rawHTML: false, languages: ["en"], ignoredKeys: [], strings: .english)
         cache.store(result, for: source.path, bytes: bytes, settings: settings, content: before)
         // Another page, a file or an image added elsewhere changes none of its answers.
         let unrelated = ContentIndex(pages: before.pages.union(["en/guide/new.md"]), files: ["assets/logo.png"], defaultLanguage: "en")

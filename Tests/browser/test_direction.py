@@ -392,3 +392,26 @@ def test_axe_finds_no_violations_in_an_open_menu_of_sixteen(many, narrow, scheme
     finally:
         set_color_scheme(narrow, "light")
     assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_checklist_box_sits_beside_its_text_right_to_left(rtl, width):
+    driver = make_driver(width, 844)
+    try:
+        driver.get((rtl / "ar/guide/index.html").as_uri())
+        boxes = driver.execute_script(
+            "return [...document.querySelectorAll('li > label > input[type=checkbox]')].map(box => {"
+            "  const b = box.getBoundingClientRect(), range = document.createRange();"
+            "  range.selectNodeContents(box.parentNode.lastChild);"
+            "  const t = range.getBoundingClientRect(), list = box.closest('ul').getBoundingClientRect();"
+            "  const main = box.closest('.page-body').getBoundingClientRect();"
+            "  return {box: [b.left, b.right], text: [t.left, t.right], main: [main.left, main.right]};"
+            "});")
+        assert len(boxes) == 2
+        for item in boxes:
+            # Right to left: the box stands to the right of its words, not over them, and inside the text column.
+            assert item["box"][0] >= item["text"][1] - 0.5, item
+            assert item["box"][1] <= item["main"][1] + 0.5, item
+        shot(driver, f"ar-checklist-{width}")
+    finally:
+        driver.quit()

@@ -148,6 +148,10 @@ def test_search_finds_both_spellings_alike_and_snippets_keep_blocks_apart(deskto
     british = [r.get_attribute("href") for r in british]
     _, american = search(desktop, "apologize")
     assert [r.get_attribute("href") for r in american] == british
+    # Typewriter and typographic apostrophes are one letter to search.
+    typewriter = [r.get_attribute("href") for r in search(desktop, "don't blame")[1]]
+    typographic = [r.get_attribute("href") for r in search(desktop, "don\u2019t blame")[1]]
+    assert typewriter and typewriter == typographic
     field = desktop.find_element(By.CSS_SELECTOR, ".search-input")
     assert field.get_attribute("placeholder") == "Press / to search"
     assert field.get_attribute("aria-keyshortcuts") == "/"

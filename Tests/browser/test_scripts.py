@@ -44,6 +44,8 @@ def fill_all(figure, value=lambda name: name.upper()):
     if not figure.find_element(By.CSS_SELECTOR, ".fill-in").get_attribute("open"):
         figure.find_element(By.CSS_SELECTOR, ".fill-in summary").click()
     for field in figure.find_elements(By.CSS_SELECTOR, ".fill-in-field input"):
+        if not field.is_displayed():
+            continue  # its placeholder stands only in an alternative not chosen
         field.clear()
         field.send_keys(value(field.get_attribute("data-placeholder")))
 
@@ -225,7 +227,16 @@ def test_a_placeholder_opens_the_panel_at_its_field_by_click_or_enter(browser):
     assert browser.execute_script(on_screen, field)
     assert browser.execute_script(on_screen, placeholder), "the text stays in view while filling"
     assert placeholder.text == "the launch"
+    # ... and not behind the sticky site header: the field is what is drawn at its own centre.
+    uncovered = ("const r = arguments[0].getBoundingClientRect();"
+                 "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                 "return hit === arguments[0] || arguments[0].contains(hit);")
+    assert browser.execute_script(uncovered, field), "the site header covers the fill-in panel"
     if browser.execute_script("return innerWidth") < 600:
+        # On a phone the panel sticks below the header while the script scrolls under it.
+        browser.execute_script("window.scrollBy(0, 200)")
+        assert browser.execute_script(on_screen, field), "the panel stays in view while the page scrolls"
+        assert browser.execute_script(uncovered, field), "the site header covers the fill-in panel"
         browser.save_screenshot(str(OUTPUT.parent / "Tests" / "browser" / "screenshots" / "script-filling-390.png"))
 
     # From the keyboard: Enter on another placeholder goes to its field.
@@ -372,3 +383,26 @@ def test_axe_finds_nothing_with_the_choice_blanks_and_checklist_in_use(desktop, 
             assert run_axe(driver) == []
         finally:
             set_color_scheme(driver, "light")
+
+
+def test_the_count_and_the_fields_follow_the_chosen_alternative(browser):
+    """A placeholder only in an alternative not chosen is not sent, so it is
+    neither counted nor offered as a field until that alternative is chosen."""
+    fresh(browser, "en/team-mistakes/email.html")
+    figure = browser.find_element(By.CSS_SELECTOR, "figure.script")
+    count = figure.find_element(By.CSS_SELECTOR, ".fill-in-count")
+    field = figure.find_element(By.CSS_SELECTOR, 'input[data-placeholder="What went wrong"]')
+    figure.find_element(By.CSS_SELECTOR, ".fill-in summary").click()
+
+    def total():
+        return int(re.fullmatch(r"0 of (\d+) filled", count.get_attribute("textContent")).group(1))
+
+    radios = figure.find_elements(By.CSS_SELECTOR, ".fill-in-choice input[type=radio]")
+    assert radios[0].is_selected()
+    without = total()
+    assert not field.is_displayed()
+    last = figure.find_elements(By.CSS_SELECTOR, ".fill-in-alternative")[-1]
+    last.click()
+    assert radios[-1].is_selected()
+    assert total() == without + 1
+    assert field.is_displayed()

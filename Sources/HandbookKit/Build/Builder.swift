@@ -13,8 +13,6 @@ public struct Builder: Sendable {
     public var content: String
     public var output: String
     public var projectRoot: String
-    /// Parses kept from earlier builds (the preview server's); nil builds from scratch.
-    public var cache: PageCache?
 
     public init(fileSystem: any FileSystem = LocalFileSystem(), content: String, output: String, projectRoot: String = ".") {
         self.fileSystem = fileSystem
@@ -34,6 +32,12 @@ public struct Builder: Sendable {
         public var site: Site
         public var outputs: [PlannedFile]
         public var warnings: [Diagnostic]
+
+        package init(site: Site, outputs: [PlannedFile], warnings: [Diagnostic]) {
+            self.site = site
+            self.outputs = outputs
+            self.warnings = warnings
+        }
     }
 
     /// Loads, parses, checks and renders, without touching the output folder.
@@ -53,41 +57,99 @@ public struct Builder: Sendable {
     }
 
     /// Loads, parses and checks; names every file of the site without making it.
-    /// The preview server makes only the files a browser asks for.
+    /// The preview server makes only the files a browser asks for (and keeps
+    /// parses between its rebuilds: `PreviewSession`, with these same stages).
     public func plan() throws(BuildFailed) -> Plan {
-        // Until this load succeeds, the last one says nothing about the disk.
-        cache?.forgetTree()
-        let (tree, loadWarnings) = try ContentLoader(fileSystem: fileSystem, root: content).load()
-        var diagnostics = loadWarnings
+        let loaded = try load()
+        let parsed = loaded.tree.pages.parallelMap { source -> (Page?, [Diagnostic]) in
+            switch read(source) {
+            case .success(let bytes): parse(source, bytes: bytes, in: loaded)
+            case .failure(let failure): (nil, failure.diagnostics)
+            }
+        }
+        let diagnostics = try checked(loaded.warnings + parsed.flatMap(\.1), config: loaded.tree.config)
+        let (site, siteDiagnostics) = try assemble(parsed.compactMap(\.0), in: loaded, after: diagnostics)
+        return Plan(site: site, outputs: outputs(site, theme: loaded.theme, files: loaded.tree.files),
+                    warnings: diagnostics + siteDiagnostics)
+    }
+
+    // MARK: The stages, each a pure function of what it is given.
+
+    /// What the load stage found: the files, the configuration, the theme.
+    package struct Loaded: Sendable {
+        package var tree: ContentTree
+        package var warnings: [Diagnostic]
+        package var theme: Theme
+        package var parser: PageParser
+    }
+
+    /// Finds the files, reads `handbook.yml` and the theme.
+    package func load() throws(BuildFailed) -> Loaded {
+        let (tree, warnings) = try ContentLoader(fileSystem: fileSystem, root: content).load()
         let theme: Theme
         do {
             theme = try Theme.load(overrides: tree.theme, fileSystem: fileSystem)
         } catch {
-            throw BuildFailed(diagnostics + error.diagnostics)
+            throw BuildFailed(warnings + error.diagnostics)
         }
-        cache?.keep(tree, loadWarnings: loadWarnings, theme: theme)
-
         let config = tree.config
         let parser = PageParser(languages: Set(config.languages.map(\.code)), rawHTML: config.rawHTML,
                                 ignoredKeys: config.ignoredKeys, content: tree.index)
-        let parsed = tree.pages.parallelMap { parse($0, config: config, parser: parser, bytes: nil) }
-        cache?.keep(only: Set(tree.pages.map(\.path)))
-        diagnostics += parsed.flatMap(\.1)
-        diagnostics += Summary.unknownKeys(diagnostics, config: config) + Summary.unrendered(diagnostics, config: config)
-        if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
+        return Loaded(tree: tree, warnings: warnings, theme: theme, parser: parser)
+    }
 
+    /// A page's bytes, or the error that says why they cannot be read.
+    package func read(_ source: SourceFile) -> Swift.Result<[UInt8], BuildFailed> {
+        do {
+            return .success(try fileSystem.read(source.path))
+        } catch {
+            return .failure(BuildFailed([.error("cannot read the file: \(readFailure(error))", at: SourceLocation(path: source.path))]))
+        }
+    }
+
+    /// What a page's parse depends on besides its bytes and the content's
+    /// paths: a parse made with other settings is not reused.
+    package struct ParseSettings: Hashable, Sendable {
+        var rawHTML: Bool
+        var languages: Set<String>
+        var ignoredKeys: Set<String>
+        var strings: InterfaceStrings
+    }
+
+    package func parseSettings(_ source: SourceFile, in loaded: Loaded) -> ParseSettings {
+        ParseSettings(rawHTML: loaded.parser.rawHTML, languages: loaded.parser.languages,
+                      ignoredKeys: loaded.parser.ignoredKeys, strings: strings(source, in: loaded))
+    }
+
+    private func strings(_ source: SourceFile, in loaded: Loaded) -> InterfaceStrings {
+        loaded.tree.config.language(source.language)?.strings ?? .english
+    }
+
+    /// Front matter, directives, cmark-gfm, anchors, placeholders, links.
+    package func parse(_ source: SourceFile, bytes: [UInt8], in loaded: Loaded) -> (Page?, [Diagnostic]) {
+        loaded.parser.parse(source, bytes: bytes, strings: strings(source, in: loaded))
+    }
+
+    /// The diagnostics of load and parse with their summaries; thrown when one is an error.
+    package func checked(_ diagnostics: [Diagnostic], config: SiteConfig) throws(BuildFailed) -> [Diagnostic] {
+        let all = diagnostics + Summary.unknownKeys(diagnostics, config: config) + Summary.unrendered(diagnostics, config: config)
+        if all.hasErrors { throw BuildFailed(all) }
+        return all
+    }
+
+    /// Editions, section order, fallbacks, link and anchor checks; thrown with
+    /// the earlier diagnostics when one is an error.
+    package func assemble(_ pages: [Page], in loaded: Loaded, after earlier: [Diagnostic]) throws(BuildFailed)
+        -> (Site, [Diagnostic]) {
         let (site, siteDiagnostics) = SiteAssembler.assemble(
-            config: config, pages: parsed.compactMap(\.0), files: tree.files, contentRoot: content)
-        diagnostics += siteDiagnostics
-        let conflicts = Self.generatedFileConflicts(site)
-        diagnostics += conflicts
-        if diagnostics.hasErrors { throw BuildFailed(diagnostics) }
-        cache?.keep(site, diagnostics: siteDiagnostics + conflicts)
-        return Plan(site: site, outputs: outputs(site, theme: theme, files: tree.files), warnings: diagnostics)
+            config: loaded.tree.config, pages: pages, files: loaded.tree.files, contentRoot: content)
+        let diagnostics = siteDiagnostics + Self.generatedFileConflicts(site)
+        if diagnostics.hasErrors { throw BuildFailed(earlier + diagnostics) }
+        return (site, diagnostics)
     }
 
     /// Every file of a checked site, named with the recipe that makes it.
-    func outputs(_ site: Site, theme: Theme, files: [StaticFile]) -> [PlannedFile] {
+    package func outputs(_ site: Site, theme: Theme, files: [StaticFile]) -> [PlannedFile] {
         let fileSystem = self.fileSystem
         var outputs = plan(site, theme: theme)
         for file in files {

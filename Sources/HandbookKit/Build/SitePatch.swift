@@ -6,7 +6,7 @@ extension Site {
     /// (its `order`), an anchor another page may link to, or a link not checked
     /// yet. Everything else the assembler looks at (the set of pages and files,
     /// the configuration) is the same, or the caller would not ask.
-    func replacing(_ pages: [Page]?) -> Site? {
+    package func replacing(_ pages: [Page]?) -> Site? {
         guard let pages else { return nil }
         var site = self
         let defaultCode = config.defaultLanguage.code

@@ -11,7 +11,7 @@ public struct ContentIndex: Sendable {
     var defaultLanguage = ""
     /// Identifies the set of paths within this process: a parse that failed
     /// records no guesses, so it is reused only while the paths are the same.
-    private(set) var signature = 0
+    package private(set) var signature = 0
 
     /// An index of nothing, for parsing a page on its own.
     public init() {}
@@ -57,7 +57,7 @@ public struct ContentIndex: Sendable {
 /// What a parse looked up in the `ContentIndex` and found (true) or not. The
 /// preview reuses a parse only while every answer still holds, so a file that
 /// appears re-parses the pages that guessed about it, and no others.
-struct LinkGuesses: Sendable, Equatable {
+package struct LinkGuesses: Sendable, Equatable {
     private(set) var answers: [ContentIndex.Query: Bool] = [:]
 
     mutating func ask(_ query: ContentIndex.Query, in index: ContentIndex) -> Bool {
@@ -67,7 +67,7 @@ struct LinkGuesses: Sendable, Equatable {
         return found
     }
 
-    func hold(in index: ContentIndex) -> Bool {
+    package func hold(in index: ContentIndex) -> Bool {
         answers.allSatisfy { index.contains($0.key) == $0.value }
     }
 }

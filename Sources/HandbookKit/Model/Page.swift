@@ -120,7 +120,7 @@ public struct Page: Sendable {
     public var scripts: [Script]
     public var links: [InternalLink]
     /// What resolving links looked up in the content, for the preview's cache.
-    var linkGuesses = LinkGuesses()
+    package var linkGuesses = LinkGuesses()
     /// The body's plain text for the search index: white space folded, cut
     /// after `searchTextLimit` characters. Made while the page is
     /// parsed, on every core, so the whole text is never kept.

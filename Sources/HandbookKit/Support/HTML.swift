@@ -1,5 +1,6 @@
-/// Escapes text for HTML element content and quoted attribute values.
-func escapeHTML(_ text: String) -> String {
+/// Escapes text for HTML element content and quoted attribute values; the
+/// preview's error page uses it too.
+package func escapeHTML(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text.unicodeScalars {

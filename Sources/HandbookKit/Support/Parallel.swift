@@ -3,7 +3,7 @@ import Dispatch
 extension Array where Element: Sendable {
     /// `map` on every core, results in the original order. Pages are
     /// independent until links are checked, so parsing and rendering scale.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard Parallelism.isEnabled, count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)

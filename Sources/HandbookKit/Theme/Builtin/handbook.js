@@ -52,8 +52,10 @@
   function lower(text) {
     try { return text.toLocaleLowerCase(pageLanguage); } catch (error) { return text.toLowerCase(); }
   }
+  // Typographic and typewriter quotes are one: "don't" finds "don’t".
   function fold(text) {
     return lower(text).normalize("NFKD").replace(marks, "")
+      .replace(/[\u2018\u2019\u201b\u02bc\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
       .replace(/ß/g, "ss").replace(/ς/g, "σ").replace(/ı/g, "i")
       .replace(/ٱ/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه");
   }
@@ -499,7 +501,7 @@
           event.preventDefault();
           panel.open = true;
           var field = $('input[data-placeholder="' + CSS.escape(span.getAttribute("data-placeholder")) + '"]', fields);
-          if (!field) return;
+          if (!field || field.parentNode.hidden) return;  // in an alternative not chosen
           field.focus({ preventScroll: true });
           field.scrollIntoView({ block: "nearest" });
           // On a phone the tools stick to the top: keep the placeholder in view below them.
@@ -531,9 +533,24 @@
         });
         status.textContent = format(status.getAttribute("data-blanks"), { n: missing.length, names: missing.join(", ") });
       }
+      // The placeholders of what Copy sends: not those of an alternative not
+      // chosen or of a line for the reader. Their fields are the ones shown.
+      function namesSent() {
+        var sent = [];
+        $$(".placeholder", body).forEach(function (span) {
+          if (span.closest(".is-not-chosen, [data-copy='no'], .callout")) return;
+          var name = span.getAttribute("data-placeholder");
+          if (sent.indexOf(name) < 0) sent.push(name);
+        });
+        return sent;
+      }
       figure.refresh = function () {
-        var filled = names.filter(function (name) { return values[name]; }).length;
-        count.textContent = names.length ? format(count.getAttribute("data-format"), { filled: filled, total: names.length }) : "";
+        var sent = namesSent();
+        $$("input", fields).forEach(function (field) {
+          field.parentNode.hidden = sent.indexOf(field.getAttribute("data-placeholder")) < 0;
+        });
+        var filled = sent.filter(function (name) { return values[name]; }).length;
+        count.textContent = sent.length ? format(count.getAttribute("data-format"), { filled: filled, total: sent.length }) : "";
         if (warned) warn(blanksNow());
       };
       function copy() {
