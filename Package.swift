@@ -18,6 +18,8 @@ let package = Package(
         // TOML, for the mdBook and Hugo configurations and Hugo's `+++` front matter
         // that `handbook import` reads.
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // ZIP, for the EPUB container that `handbook epub` writes.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Debian's cmark-gfm, the only Markdown parser the project uses.
@@ -36,6 +38,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.embedInCode("Theme/Builtin")]
         ),
@@ -70,8 +73,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HandbookKitTests",
-            // Yams for the schema tests, which read YAML as an editor's validator does.
-            dependencies: ["HandbookKit", "HandbookFuzzing", .product(name: "Yams", package: "Yams")]
+            // Yams for the schema tests, which read YAML as an editor's validator does;
+            // ZIPFoundation to read the EPUBs back.
+            dependencies: ["HandbookKit", "HandbookFuzzing", .product(name: "Yams", package: "Yams"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "HandbookServerTests",

@@ -6,8 +6,11 @@ struct PDF: ParsableCommand {
         abstract: "Print each language's booklet of a built site to a PDF, with headless Chromium.",
         discussion: """
             Run it after 'handbook build': it prints <output>/<language>/print.html to
-            <output>/<language>/handbook-<language>.pdf. The next build replaces the output
-            folder, PDFs included. Without Chromium it makes nothing, says so and exits with 0.
+            <output>/<language>/handbook-<language>.pdf, with page numbers in the footer,
+            bookmarks of the parts and pages, the title and language in its metadata, and
+            the contents list numbered (from a second printing that must confirm the numbers).
+            The next build replaces the output folder, PDFs included. Without Chromium it
+            makes nothing, says so and exits with 0.
             """)
 
     @Option(name: .long, help: "The built site.")
@@ -41,7 +44,11 @@ struct PDF: ParsableCommand {
         }
         for code in language.isEmpty ? available : language {
             do {
-                Console.status("Wrote \(try exporter.export(code))")
+                let exported = try exporter.export(code)
+                Console.status("Wrote \(exported.path)")
+                if !exported.numberedContents {
+                    Console.warn("warning: \(exported.path): the contents list has no page numbers: two printings did not agree on them, or this Chromium does not write the destinations they are read from")
+                }
             } catch {
                 Console.warn("error: \(error)")
                 throw ExitCode.failure

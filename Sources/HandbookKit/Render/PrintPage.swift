@@ -11,10 +11,7 @@ extension PageRenderer {
     func renderPrint(_ edition: Edition) -> String {
         let code = edition.language.code
         let path = code + "/" + Self.printPath
-        let order = edition.readingOrder
-        let targets = Dictionary(order.map { entry in
-            (Self.outputPath(entry.id, in: code), (anchor: Self.bookletAnchor(entry.id), title: entry.page.frontMatter.title))
-        }, uniquingKeysWith: { first, _ in first })
+        let targets = Self.movedTargets(edition)
         let defaultLocale = site.config.defaultLanguage.locale
         let strings = edition.language.strings
         struct Job { var entry: Entry; var shift: Int }
@@ -25,12 +22,13 @@ extension PageRenderer {
             let id = job.entry.id
             let anchor = Self.bookletAnchor(id)
             let page = job.entry.page
-            let body = RebasedBody(html: page.bodyHTML, rebase: BodyRebase(
+            let body = RebasedBody(page: page, rebase: BodyRebase(
                 from: Self.outputPath(id, in: code), to: path, idPrefix: anchor + ":", headingShift: job.shift,
                 pageLink: { target, fragment in
-                    guard let page = targets[target] else { return nil }
-                    return ("#" + (page.anchor + (fragment.map { ":" + $0.removingPercentEncoding() } ?? "")).percentEncodedPath(),
-                            page.title)
+                    guard let entry = targets[target] else { return nil }
+                    let anchor = Self.bookletAnchor(entry.id)
+                    return ("#" + (anchor + (fragment.map { ":" + $0.removingPercentEncoding() } ?? "")).percentEncodedPath(),
+                            entry.page.frontMatter.title)
                 }))
             var context: [String: Any] = [
                 "anchor": anchor, "href": anchor.percentEncodedPath(), "title": page.frontMatter.title,
@@ -75,8 +73,8 @@ extension PageRenderer {
 /// A page's body as the booklet shows it, rebased when the template writes it:
 /// the booklet never holds a second copy of every body.
 private struct RebasedBody: MustacheCustomRenderable {
-    var html: String
+    var page: Page
     var rebase: BodyRebase
-    var renderText: String { rebase.apply(TaskLists.label(html)) }
+    var renderText: String { TaskLists.label(PageRenderer.movedBody(page, rebase)) }
     var isNull: Bool { false }
 }
