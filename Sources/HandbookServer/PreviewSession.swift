@@ -83,7 +83,7 @@ struct PreviewSession {
             case .failure(let failure):
                 return .unreadable(failure.diagnostics)
             case .success(let bytes):
-                let settings = builder.parseSettings(source, in: loaded)
+                let settings = builder.parseSettings(in: loaded)
                 if let kept = cache.result(for: source.path, bytes: bytes, settings: settings, content: tree.index) {
                     return .kept(kept)
                 }
@@ -113,7 +113,7 @@ struct PreviewSession {
         pageDiagnostics.reserveCapacity(tree.pages.count)
         var missing: [Int] = []
         for (index, source) in tree.pages.enumerated() {
-            if let kept = parses.diagnostics(for: source.path, settings: builder.parseSettings(source, in: loaded),
+            if let kept = parses.diagnostics(for: source.path, settings: builder.parseSettings(in: loaded),
                                              content: tree.index) {
                 pageDiagnostics.append(kept)
             } else {
@@ -127,7 +127,7 @@ struct PreviewSession {
             case .failure(let failure): .unreadable(failure.diagnostics)
             case .success(let bytes):
                 .parsed(builder.parse(source, bytes: bytes, in: loaded), bytes: bytes,
-                        settings: builder.parseSettings(source, in: loaded))
+                        settings: builder.parseSettings(in: loaded))
             }
         }
         for (index, page) in zip(missing, fresh) {
@@ -146,7 +146,7 @@ struct PreviewSession {
             return finish(patched, diagnostics, assembly.diagnostics, last: last)
         }
         let pages = tree.pages.compactMap {
-            parses.result(for: $0.path, settings: builder.parseSettings($0, in: loaded), content: tree.index)?.0
+            parses.result(for: $0.path, settings: builder.parseSettings(in: loaded), content: tree.index)?.0
         }
         let (site, siteDiagnostics) = try builder.assemble(pages, in: loaded, after: diagnostics)
         return finish(site, diagnostics, siteDiagnostics, last: last)
@@ -158,7 +158,8 @@ struct PreviewSession {
         assembly = Assembly(site: site, diagnostics: siteDiagnostics, generation: last.generation)
         parses.assembled()
         let outputs = builder.outputs(site, theme: last.loaded.theme, files: last.loaded.tree.files)
-        return Builder.Plan(site: site, outputs: outputs, warnings: diagnostics + siteDiagnostics)
+        return Builder.Plan(site: site, outputs: outputs, warnings: diagnostics + siteDiagnostics,
+                            theme: last.loaded.theme)
     }
 
     /// The parsed pages at these paths; nil if one is missing (it did not parse).
@@ -166,9 +167,8 @@ struct PreviewSession {
         var pages: [Page] = []
         for path in paths {
             // A copied file, not a page: nothing to replace.
-            guard let index = last.pageIndex[path] else { continue }
-            let source = last.loaded.tree.pages[index]
-            guard let page = parses.result(for: path, settings: builder.parseSettings(source, in: last.loaded),
+            guard last.pageIndex[path] != nil else { continue }
+            guard let page = parses.result(for: path, settings: builder.parseSettings(in: last.loaded),
                                            content: last.loaded.tree.index)?.0 else { return nil }
             pages.append(page)
         }

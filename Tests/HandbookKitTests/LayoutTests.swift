@@ -147,7 +147,7 @@ final class LayoutTests: XCTestCase {
 
     func testOutlinesThatDifferShareOnlyTheAnchorsBothHave() throws {
         func page(_ id: String, _ headings: [(Int, String)], anchors: Set<String>) -> Page {
-            Page(id: PageID(id), language: "en", sourcePath: id, frontMatter: FrontMatter(title: "T"), bodyHTML: "",
+            Page(id: PageID(id), language: "en", sourcePath: id, frontMatter: FrontMatter(title: "T"), body: [],
                  headings: headings.map { Heading(level: $0.0, text: $0.1, anchor: $0.1) }, anchors: anchors,
                  comparisons: [], scripts: [], links: [], searchText: "", bodyHash: "")
         }

@@ -120,12 +120,18 @@ import Testing
         #expect(practice.contains("href=\"guide/page.html#blaming-a-colleague\">A page</a>"))
     }
 
-    @Test func splitReasonTakesTheLastParagraphOfASide() {
-        let (reply, reason) = PageRenderer.splitReason("<p>Say this.</p>\n<p>Why: because.</p>\n")
-        #expect(reply == "<p>Say this.</p>\n")
-        #expect(reason == "<p>Why: because.</p>\n")
-        #expect(PageRenderer.splitReason("<p>Only a reply.</p>\n") == ("<p>Only a reply.</p>\n", ""))
-        #expect(PageRenderer.splitReason("<p>A</p>\n<ul>\n<li>b</li>\n</ul>\n").reason == "")
+    @Test func aSidesReasonIsItsLastParagraph() throws {
+        func side(_ markdown: String) throws -> Side {
+            let (parsed, diagnostics) = parsePage(page(":::compare C\n:::bad\n\(markdown):::good\nFine.\n:::\n"))
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
+            return try #require(parsed?.comparisons.first?.bad)
+        }
+        let split = try side("Say this.\n\nWhy: because.\n")
+        #expect(split.reply == [.html("<p>Say this.</p>\n")])
+        #expect(split.reason == [.html("<p>Why: because.</p>\n")])
+        #expect(try side("Only a reply.\n").reason == [])
+        #expect(try side("A\n\n- b\n").reason == [], "a side ending in a list is all reply")
+        #expect(try side("A\n\n> [!NOTE]\n> b\n").reason == [], "so is one ending in a callout")
     }
 
     @Test func theBookletHoldsEveryPageInOrderWithLinksInsideIt() throws {

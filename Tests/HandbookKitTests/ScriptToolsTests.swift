@@ -197,11 +197,12 @@ import Testing
             let bytes = try #require(FileManager.default.contents(atPath: path))
             let (parsed, diagnostics) = PageParser(languages: ["en", "de", "nl", "pt"], rawHTML: false)
                 .parse(SourceFile(language: code, id: PageID(String(file.dropLast(3))), path: path),
-                       bytes: Array(bytes), strings: try #require(InterfaceStrings.builtin(for: code)))
+                       bytes: Array(bytes))
             #expect(diagnostics.isEmpty, "\(diagnostics)")
             let page = try #require(parsed)
             #expect(page.scripts.first?.choices == expected, "\(code)/\(file)")
-            if file.hasPrefix("own") { #expect(page.bodyHTML.contains("<aside class=\"callout callout-note\"")) }
+            let strings = try #require(InterfaceStrings.builtin(for: code))
+            if file.hasPrefix("own") { #expect(page.bodyHTML(in: strings).contains("<aside class=\"callout callout-note\"")) }
         }
     }
 }

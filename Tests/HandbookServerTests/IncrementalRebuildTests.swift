@@ -153,13 +153,13 @@ import Testing
         let bytes = Array("---\ntitle: Page\n---\n\n[later](later) [other](other.md)\n".utf8)
         let before = ContentIndex(pages: ["en/index.md", "en/guide/page.md", "en/guide/later.md"], files: [], defaultLanguage: "en")
         let parser = PageParser(languages: ["en"], rawHTML: false, content: before)
-        let result = parser.parse(source, bytes: bytes, strings: .english)
+        let result = parser.parse(source, bytes: bytes)
         let guesses = try #require(result.0?.linkGuesses.answers)
         // `later` is a file of that name, else the folder's index, else `later.md`; `other.md` needs no guess.
         #expect(guesses == [.file("en/guide/later"): false, .page("en/guide/later/index.md"): false,
                             .page("en/guide/later/README.md"): false, .page("en/guide/later.md"): true])
         var cache = ParseCache()
-        let settings = Builder.ParseSettings(rawHTML: false, languages: ["en"], ignoredKeys: [], strings: .english)
+        let settings = Builder.ParseSettings(rawHTML: false, languages: ["en"], ignoredKeys: [])
         cache.store(result, for: source.path, bytes: bytes, settings: settings, content: before)
         // Another page, a file or an image added elsewhere changes none of its answers.
         let unrelated = ContentIndex(pages: before.pages.union(["en/guide/new.md"]), files: ["assets/logo.png"], defaultLanguage: "en")
@@ -170,7 +170,7 @@ import Testing
         let gone = ContentIndex(pages: ["en/index.md", "en/guide/page.md"], files: [], defaultLanguage: "en")
         #expect(cache.result(for: source.path, bytes: bytes, settings: settings, content: gone) == nil)
         // A failed parse records no guesses: it is reused only on the same paths.
-        let failed = parser.parse(source, bytes: Array("---\ntitle: P\n---\n\n[x](nowhere)\n".utf8), strings: .english)
+        let failed = parser.parse(source, bytes: Array("---\ntitle: P\n---\n\n[x](nowhere)\n".utf8))
         #expect(failed.0 == nil)
         cache.store(failed, for: "failed.md", bytes: [1], settings: settings, content: before)
         #expect(cache.result(for: "failed.md", bytes: [1], settings: settings, content: before) != nil)

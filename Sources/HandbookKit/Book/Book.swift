@@ -28,7 +28,7 @@ struct Book {
     var warnings: [Diagnostic]
 
     /// The book of `edition`; `read` gives the bytes of a file of the content (an image).
-    init(_ edition: Edition, site: Site, date: Date, read: (StaticFile) throws -> [UInt8]) {
+    init(_ edition: Edition, site: Site, theme: Theme, date: Date, read: (StaticFile) throws -> [UInt8]) {
         let language = edition.language
         let code = language.code
         let order = edition.readingOrder
@@ -49,7 +49,7 @@ struct Book {
         for chapter in chapters {
             let page = chapter.entry.page
             let from = PageRenderer.outputPath(page.id, in: code)
-            let moved = PageRenderer.movedBody(page, BodyRebase(
+            let moved = PageRenderer.movedBody(page, site: site, theme: theme, BodyRebase(
                 from: from, to: chapter.path, idPrefix: "",
                 pageLink: { target, fragment in
                     guard let linked = byPath[target] else { return nil }

@@ -55,7 +55,7 @@ public struct EPUBExporter: Sendable {
         var books: [(String, [UInt8])] = []
         let fileSystem = self.fileSystem
         for edition in site.editions where languages.isEmpty || languages.contains(edition.language.code) {
-            let book = Book(edition, site: site, date: date) { try fileSystem.read($0.source) }
+            let book = Book(edition, site: site, theme: plan.theme, date: date) { try fileSystem.read($0.source) }
             warnings += book.warnings
             do {
                 books.append((edition.language.code, try BookArchive.zip(book.files, date: date)))

@@ -32,11 +32,14 @@ public struct Builder: Sendable {
         public var site: Site
         public var outputs: [PlannedFile]
         public var warnings: [Diagnostic]
+        /// What drew the pages; the books (EPUB) draw their chapters with it too.
+        package var theme: Theme
 
-        package init(site: Site, outputs: [PlannedFile], warnings: [Diagnostic]) {
+        package init(site: Site, outputs: [PlannedFile], warnings: [Diagnostic], theme: Theme) {
             self.site = site
             self.outputs = outputs
             self.warnings = warnings
+            self.theme = theme
         }
     }
 
@@ -70,7 +73,7 @@ public struct Builder: Sendable {
         let diagnostics = try checked(loaded.warnings + parsed.flatMap(\.1), config: loaded.tree.config)
         let (site, siteDiagnostics) = try assemble(parsed.compactMap(\.0), in: loaded, after: diagnostics)
         return Plan(site: site, outputs: outputs(site, theme: loaded.theme, files: loaded.tree.files),
-                    warnings: diagnostics + siteDiagnostics)
+                    warnings: diagnostics + siteDiagnostics, theme: loaded.theme)
     }
 
     // MARK: The stages, each a pure function of what it is given.
@@ -113,21 +116,18 @@ public struct Builder: Sendable {
         var rawHTML: Bool
         var languages: Set<String>
         var ignoredKeys: Set<String>
-        var strings: InterfaceStrings
     }
 
-    package func parseSettings(_ source: SourceFile, in loaded: Loaded) -> ParseSettings {
+    /// No interface string is among them: a parse holds no chrome, so an edited
+    /// string in `handbook.yml` re-renders pages without parsing them again.
+    package func parseSettings(in loaded: Loaded) -> ParseSettings {
         ParseSettings(rawHTML: loaded.parser.rawHTML, languages: loaded.parser.languages,
-                      ignoredKeys: loaded.parser.ignoredKeys, strings: strings(source, in: loaded))
-    }
-
-    private func strings(_ source: SourceFile, in loaded: Loaded) -> InterfaceStrings {
-        loaded.tree.config.language(source.language)?.strings ?? .english
+                      ignoredKeys: loaded.parser.ignoredKeys)
     }
 
     /// Front matter, directives, cmark-gfm, anchors, placeholders, links.
     package func parse(_ source: SourceFile, bytes: [UInt8], in loaded: Loaded) -> (Page?, [Diagnostic]) {
-        loaded.parser.parse(source, bytes: bytes, strings: strings(source, in: loaded))
+        loaded.parser.parse(source, bytes: bytes)
     }
 
     /// The diagnostics of load and parse with their summaries; thrown when one is an error.

@@ -64,9 +64,9 @@ public struct Comparison: Sendable, Equatable {
     public var title: String
     public var anchor: String
     public var location: SourceLocation
-    /// The rendered HTML of each side, for pages built from comparisons (practice).
-    public var badHTML: String
-    public var goodHTML: String
+    /// Filled in once the body is cut into blocks; the practice page asks with them.
+    public var bad = Side(kind: .bad, reply: [], reason: [])
+    public var good = Side(kind: .good, reply: [], reason: [])
 }
 
 /// A `:::script` block: a fill-in template with `[placeholders]`.
@@ -105,14 +105,17 @@ public struct InternalLink: Sendable, Equatable {
     }
 }
 
-/// One Markdown file of one language, parsed and rendered to its body HTML.
-/// The cmark tree is gone by now: only what later stages need is kept.
+/// One Markdown file of one language, parsed: its body as blocks (Markdown
+/// rendered by cmark-gfm, and the comparisons, scripts and callouts the theme
+/// draws). The cmark tree is gone by now: only what later stages need is kept.
 public struct Page: Sendable {
     public var id: PageID
     public var language: String
     public var sourcePath: String
     public var frontMatter: FrontMatter
-    public var bodyHTML: String
+    public var body: [Block]
+    /// The body holds a task list, so the page gets the checklist's tools.
+    public var hasTaskList: Bool = false
     public var headings: [Heading]
     /// Every anchor defined in the body (headings, comparisons, scripts).
     public var anchors: Set<String>

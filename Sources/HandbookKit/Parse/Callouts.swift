@@ -6,20 +6,13 @@ import CMarkGFM
 ///
 /// The system's cmark-gfm does not know alerts, so it reads the marker as the
 /// first text of the quote's first paragraph; this finds it there, in the tree,
-/// and swaps the quote for a raw block that writes an `<aside>` around the
-/// quote's other content. A marker in code is a code node, not text, and is
+/// and swaps the quote for a marked block around the quote's other content,
+/// which the theme's `callout` partial draws. A marker in code is a code node, not text, and is
 /// never seen here.
 enum Callouts {
-    enum Kind: String, CaseIterable {
-        case note, tip, important, warning, caution
-
-        var marker: String { "[!\(rawValue.uppercased())]" }
-        var stringKey: String { "callout_\(rawValue)" }
-    }
-
     /// "[!NOTE], [!TIP], [!IMPORTANT], [!WARNING] or [!CAUTION]", for messages.
     static let kindList: String = {
-        let markers = Kind.allCases.map { "'\($0.marker)'" }
+        let markers = CalloutKind.allCases.map { "'\($0.marker)'" }
         return markers.dropLast().joined(separator: ", ") + " or " + markers.last!
     }()
 
@@ -27,7 +20,7 @@ enum Callouts {
     /// lists and quotes too. `markdown` is the text cmark parsed: it tells a
     /// marker from an escaped `\[!NOTE]` or `&#91;!NOTE]`, which cmark's text
     /// nodes no longer show.
-    static func apply(to tree: MarkdownTree, markdown: [UInt8], strings: InterfaceStrings,
+    static func apply(to tree: MarkdownTree, markdown: [UInt8], markers: inout BodyMarkers,
                       locate: (Int, Int) -> SourceLocation) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var source = SourceLines(markdown)
@@ -37,7 +30,7 @@ enum Callouts {
                   source.byte(line: paragraph.startLine, column: paragraph.startColumn) == UInt8(ascii: "[")
             else { continue }
             let location = locate(paragraph.startLine, paragraph.startColumn)
-            guard let kind = Kind(rawValue: marker.name.lowercased()) else {
+            guard let kind = CalloutKind(rawValue: marker.name.lowercased()) else {
                 // Only a marker alone on its line looks like a mistyped kind; `[!x] text` may be prose.
                 if marker.isAlone {
                     diagnostics.append(.warning(
@@ -62,11 +55,7 @@ enum Callouts {
             marker.lineBreak?.delete()
             if paragraph.firstChild == nil { tree.detach(paragraph) }
 
-            let label = escapeHTML(strings[kind.stringKey])
-            let callout = MarkdownNode.raw(
-                block: true,
-                enter: "<aside class=\"callout callout-\(kind.rawValue)\" role=\"note\">\n<p class=\"callout-title\">\(label)</p>",
-                exit: "</aside>")
+            let callout = markers.node(for: .callout(kind))
             quote.insertBefore(callout)
             for child in quote.children { callout.append(child) }
             tree.detach(quote)  // the quote is empty, but its old paragraph's inlines may point into its text

@@ -6,9 +6,10 @@ import CMarkGFM
 /// between its lines.
 struct DirectiveAssembler {
     let tree: MarkdownTree
-    let strings: InterfaceStrings
     let locate: (Int, Int) -> SourceLocation
     var anchors: AnchorSet
+    /// Where each comparison, side, script and choice stands in the body.
+    var markers: BodyMarkers
 
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var comparisons: [(Comparison, bad: MarkdownNode?, good: MarkdownNode?)] = []
@@ -28,11 +29,11 @@ struct DirectiveAssembler {
 
     private var stack: [Open] = []
 
-    init(tree: MarkdownTree, strings: InterfaceStrings, anchors: AnchorSet,
+    init(tree: MarkdownTree, anchors: AnchorSet, markers: BodyMarkers,
          locate: @escaping (Int, Int) -> SourceLocation) {
         self.tree = tree
-        self.strings = strings
         self.anchors = anchors
+        self.markers = markers
         self.locate = locate
     }
 
@@ -100,12 +101,9 @@ struct DirectiveAssembler {
             if insideScript { return fail("a comparison cannot be inside a script; close the script with ':::' first") }
             if insideCompare { return fail("comparisons cannot be nested; close the open comparison with ':::' first") }
             let anchor = anchors.claim(title)
-            let wrapper = MarkdownNode.raw(
-                block: true,
-                enter: "<figure class=\"comparison\" id=\"\(anchor)\">\n<figcaption>\(escapeHTML(title))</figcaption>\n<div class=\"sides\">",
-                exit: "</div>\n</figure>")
+            let wrapper = markers.node(for: .comparison(index: comparisons.count))
             place(wrapper, at: marker)
-            let comparison = Comparison(title: title, anchor: anchor, location: location, badHTML: "", goodHTML: "")
+            let comparison = Comparison(title: title, anchor: anchor, location: location)
             comparisons.append((comparison, nil, nil))
             stack.append(.compare(index: comparisons.count - 1, wrapper: wrapper, bad: nil, good: nil))
 
@@ -120,11 +118,7 @@ struct DirectiveAssembler {
             if !isBad && good != nil { return fail("this comparison already has its ':::good' side") }
             if isBad && good != nil { return fail("':::bad' must come before ':::good'") }
             if !isBad && bad == nil { return fail("':::good' must follow the ':::bad' side") }
-            let label = escapeHTML(strings[isBad ? "dont" : "do"])
-            let side = MarkdownNode.raw(
-                block: true,
-                enter: "<div class=\"side side-\(isBad ? "bad" : "good")\">\n<p class=\"side-label\">\(label)</p>",
-                exit: "</div>")
+            let side = markers.node(for: .side(isBad ? .bad : .good))
             wrapper.append(side)
             stack[stack.count - 1] = .compare(
                 index: index, wrapper: wrapper, bad: isBad ? side : bad, good: isBad ? nil : side)
@@ -137,11 +131,7 @@ struct DirectiveAssembler {
                 return fail("a script in a comparison must be inside its ':::bad' or ':::good' side")
             }
             let anchor = anchors.claim(title)
-            let label = escapeHTML(strings["script"])
-            let wrapper = MarkdownNode.raw(
-                block: true,
-                enter: "<figure class=\"script\" id=\"\(anchor)\">\n<figcaption><span class=\"script-label\">\(label)</span> \(escapeHTML(title))</figcaption>\n<div class=\"script-body\">",
-                exit: "</div>\n</figure>")
+            let wrapper = markers.node(for: .script(title: title, anchor: anchor))
             place(wrapper, at: marker)
             scripts.append((Script(title: title, anchor: anchor, location: location, placeholders: []), wrapper))
             stack.append(.script(index: scripts.count - 1, wrapper: wrapper))
@@ -168,21 +158,13 @@ struct DirectiveAssembler {
             if prompt.isEmpty {
                 return fail("':::choice' needs a prompt for the reader, e.g. ':::choice Choose one opening'")
             }
-            let wrapper = MarkdownNode.raw(block: true, enter: Self.choiceEnter(prompt, alternatives: nil), exit: "</div>")
+            let wrapper = markers.node(for: .choice(prompt: prompt, alternatives: nil))
             place(wrapper, at: marker)
             stack.append(.choice(script: script, prompt: prompt, location: location, wrapper: wrapper))
 
         case .unknown(let name):
             fail("unknown directive ':::\(name)'; known: ':::compare Title', ':::bad', ':::good', ':::script Title', ':::choice Prompt' (in a script), and ':::' to close")
         }
-    }
-
-    /// The opening of a choice: its prompt is for the reader and never copied;
-    /// `data-alternatives` marks a well-formed choice, the only kind the
-    /// reader's tools turn into a pick.
-    private static func choiceEnter(_ prompt: String, alternatives: Int?) -> String {
-        let count = alternatives.map { " data-alternatives=\"\($0)\"" } ?? ""
-        return "<div class=\"script-choice\"\(count)>\n<p class=\"script-choice-prompt\" data-copy=\"no\">\(escapeHTML(prompt))</p>"
     }
 
     /// A choice holds one list and nothing else, one item per alternative. Any
@@ -210,7 +192,8 @@ struct DirectiveAssembler {
                 at: location))
             return
         }
-        wrapper.onEnter = Self.choiceEnter(prompt, alternatives: alternatives)
+        // Only a well-formed choice is marked with its count: the kind the reader's tools turn into a pick.
+        markers.update(wrapper, to: .choice(prompt: prompt, alternatives: alternatives))
         scripts[script].0.choices.append(alternatives)
     }
 }

@@ -25,7 +25,7 @@ public struct PageParser: Sendable {
     /// and refusing it keeps time and memory of a build bounded.
     public static let maximumPageBytes = 4 << 20
 
-    public func parse(_ source: SourceFile, bytes: [UInt8], strings: InterfaceStrings) -> (Page?, [Diagnostic]) {
+    public func parse(_ source: SourceFile, bytes: [UInt8]) -> (Page?, [Diagnostic]) {
         let path = source.path
         if bytes.count > Self.maximumPageBytes {
             let size = Double(bytes.count) / Double(1 << 20)
@@ -61,21 +61,27 @@ public struct PageParser: Sendable {
         if let slow = SlowMarkdown.check(body) {
             return (nil, [.error(slow.message, at: locate(slow.line, slow.column))])
         }
-        let (withDirectives, directiveLines) = DirectiveScanner.scan(body)
+        let (readable, controls) = Self.replacingControlCharacters(body)
+        let (withDirectives, directiveLines) = DirectiveScanner.scan(readable[...])
         let (markdown, elementLines) = MarkdownInHTML.scan(withDirectives)
         let tree = markdown.withUnsafeBytes { MarkdownTree(markdown: $0, rawHTML: rawHTML) }
-        var diagnostics = header.diagnostics
+        var diagnostics = header.diagnostics + controls.map { control in
+            Diagnostic.warning(
+                "control character U+\(String(format: "%04X", control.byte)) cannot appear in a web page and is shown as \u{FFFD}: delete it (it often comes with text pasted from a terminal or a PDF)",
+                at: locate(control.line, control.column))
+        }
         let directives = Dictionary(directiveLines.map { ($0.bodyLine, $0) }, uniquingKeysWith: { a, _ in a })
         let elements = Dictionary(elementLines.map { ($0.bodyLine, $0) }, uniquingKeysWith: { a, _ in a })
 
         restoreDirectivesInLiterals(tree, directives, elements)
         diagnostics += misplacedDirectives(tree, locate)
         let title = pageTitle(header.header.title, tree: tree, path: path, locate: locate, diagnostics: &diagnostics)
-        diagnostics += Callouts.apply(to: tree, markdown: markdown, strings: strings, locate: locate)
+        var markers = BodyMarkers()
+        diagnostics += Callouts.apply(to: tree, markdown: markdown, markers: &markers, locate: locate)
         var anchors = AnchorSet()
         let headings = anchorHeadings(tree, anchors: &anchors)
 
-        var assembler = DirectiveAssembler(tree: tree, strings: strings, anchors: anchors, locate: locate)
+        var assembler = DirectiveAssembler(tree: tree, anchors: anchors, markers: markers, locate: locate)
         assembler.assemble(directives)
         diagnostics += assembler.diagnostics
         diagnostics += MarkdownInHTML.assemble(tree, elements, rawHTML: rawHTML, locate: locate)
@@ -91,11 +97,9 @@ public struct PageParser: Sendable {
 
         let (links, linkGuesses) = rewriteLinks(tree, source: source, locate: locate, diagnostics: &diagnostics)
 
-        let comparisons = assembler.comparisons.map { entry in
-            var comparison = entry.0
-            comparison.badHTML = entry.bad.map { contentHTML(of: $0, in: tree) } ?? ""
-            comparison.goodHTML = entry.good.map { contentHTML(of: $0, in: tree) } ?? ""
-            return comparison
+        markers = assembler.markers
+        for side in assembler.comparisons.flatMap({ [$0.bad, $0.good] }).compactMap({ $0 }) {
+            markReason(in: side, markers: &markers)
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let frontMatter = FrontMatter(
@@ -108,9 +112,11 @@ public struct PageParser: Sendable {
                 at: header.header.stepsLocation ?? SourceLocation(path: path)))
         }
         let plain = plainText(tree.root)
+        let html = TaskLists.label(tree.html())
+        let (blocks, comparisons) = markers.split(html, comparisons: assembler.comparisons.map(\.0))
         let page = Page(
             id: source.id, language: source.language, sourcePath: path,
-            frontMatter: frontMatter, bodyHTML: tree.html(),
+            frontMatter: frontMatter, body: blocks, hasTaskList: TaskLists.present(in: html),
             headings: headings.filter { $0.level == 2 || $0.level == 3 },
             anchors: assembler.anchors.used, comparisons: comparisons, scripts: scripts,
             links: links, linkGuesses: linkGuesses, searchText: plain.foldedExcerpt(limit: Page.searchTextLimit), bodyHash: Self.fingerprint(body),
@@ -211,9 +217,14 @@ public struct PageParser: Sendable {
         return (links, resolver.guesses)
     }
 
-    /// The HTML of a comparison side without its label: for pages made from comparisons.
-    private func contentHTML(of side: MarkdownNode, in tree: MarkdownTree) -> String {
-        side.children.map { tree.html(of: $0) }.joined()
+    /// A side's reason is its last paragraph, when the side has more than one
+    /// block ("Why it fails: …"): the practice page shows it only with the answer.
+    private func markReason(in side: MarkdownNode, markers: inout BodyMarkers) {
+        let children = side.children
+        guard children.count > 1, let last = children.last, last.type == CMARK_NODE_PARAGRAPH else { return }
+        let reason = markers.node(for: .reason)
+        last.insertBefore(reason)
+        reason.append(last)
     }
 
     func plainText(_ node: MarkdownNode) -> String {
@@ -250,6 +261,28 @@ public struct PageParser: Sendable {
         }
         let hex = String(hash.value & 0xFFFF_FFFF_FFFF, radix: 16)
         return String(repeating: "0", count: 12 - hex.count) + hex
+    }
+
+    /// The body with each C0 control character other than tab, line feed, form
+    /// feed and carriage return replaced by U+FFFD, as HTML requires, and where
+    /// each one stood. They also mark the blocks the theme draws (`BodyMarkers`),
+    /// so none may reach cmark from the author.
+    static func replacingControlCharacters(_ body: ArraySlice<UInt8>) -> ([UInt8], [(line: Int, column: Int, byte: UInt8)]) {
+        func isControl(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D }
+        guard body.contains(where: isControl) else { return (Array(body), []) }
+        var result: [UInt8] = []
+        var found: [(line: Int, column: Int, byte: UInt8)] = []
+        var line = 1, column = 1
+        for byte in body {
+            if isControl(byte) {
+                found.append((line, column, byte))
+                result.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            } else {
+                result.append(byte)
+            }
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
+        return (result, found)
     }
 
     /// Line and column (in bytes) of the first byte that breaks UTF-8, if any.

@@ -4,8 +4,14 @@ import Foundation
 /// booklet): relative links and images are made relative to the new page,
 /// ids get a prefix so that bodies do not clash, and headings can move down
 /// a level or two. It reads only tags, in one pass over the UTF-8 bytes: body
-/// HTML comes from cmark-gfm and the directives, where text never holds a raw
-/// `<` and tags are ASCII, so no Unicode-aware scanning is needed.
+/// HTML comes from cmark-gfm and the theme's partials, where text never holds
+/// a raw `<` and tags are ASCII, so no Unicode-aware scanning is needed.
+///
+/// Why after drawing, on HTML, and not from the model: the ids and links a
+/// moved body holds are written by cmark (headings, links, images) and by the
+/// theme (a comparison's `anchor` goes wherever its partial puts it). Moving
+/// the finished HTML is the one step that catches every one, whoever wrote it;
+/// the parse stays one per page, not one per document a body moves into.
 struct BodyRebase {
     /// Output path of the page the HTML was rendered for (`en/team-mistakes/no-blame.html`).
     var from: String

@@ -52,7 +52,7 @@ struct HomeStart {
             Part(link: link(section.index), minutes: ReadingTime.rounded(time([section.index] + section.pages)))
         }
         practice = practiceHref.map { ($0, order.reduce(0) { $0 + $1.page.comparisons.count }) }
-        checklist = order.last { TaskLists.present(in: $0.page.bodyHTML) }.map(link)
+        checklist = order.last { $0.page.hasTaskList }.map(link)
         self.printHref = printHref
     }
 

@@ -9,9 +9,10 @@ extension PageRenderer {
                    uniquingKeysWith: { first, _ in first })
     }
 
-    /// A page's body HTML moved by `rebase`: links and images relative to the
-    /// new document, ids prefixed, headings shifted, links to pages redirected.
-    static func movedBody(_ page: Page, _ rebase: BodyRebase) -> String {
-        rebase.apply(page.bodyHTML)
+    /// A page's body as the theme draws it, moved by `rebase`: links and images
+    /// relative to the new document, ids prefixed, headings shifted, links to
+    /// pages redirected.
+    static func movedBody(_ page: Page, site: Site, theme: Theme, _ rebase: BodyRebase) -> String {
+        rebase.apply(BodyRenderer(theme: theme, page: page, site: site).html(page.body))
     }
 }

@@ -42,7 +42,7 @@ public struct PageRenderer: Sendable {
         let page = entry.page
         context["pageTitle"] = page.frontMatter.title
         context["description"] = page.frontMatter.description.map { $0 as Any } ?? false
-        context["body"] = TaskLists.label(page.bodyHTML)
+        context["body"] = BodyRenderer(theme: theme, page: page, site: site).html(page.body)
         context["fallback"] = entry.isFallback
         context["contentLang"] = site.config.defaultLanguage.locale
         context["contentDir"] = site.config.defaultLanguage.direction.rawValue
@@ -101,7 +101,7 @@ public struct PageRenderer: Sendable {
             context["start"] = start.context(language)
         }
         context["hasScripts"] = !page.scripts.isEmpty
-        context["hasTaskList"] = TaskLists.present(in: page.bodyHTML)
+        context["hasTaskList"] = page.hasTaskList
         return theme.render("page", context)
     }
 

@@ -3,9 +3,9 @@
 /// random but is the same on every build; the page's script reshuffles them
 /// and keeps the score. Without scripts the answer is behind a "show" toggle.
 ///
-/// Nothing is written twice: a reply is a side of a comparison without its
-/// last paragraph, which is the reason shown with the answer ("Why it fails:
-/// …"). A side of a single block is all reply, and the answer has no reason.
+/// Nothing is written twice: a reply is a side's `reply` and the answer shows
+/// its `reason` ("Why it fails: …"), as the parser found them; a side of a
+/// single block is all reply, and the answer has no reason.
 extension PageRenderer {
     static let practicePath = "practice.html"
 
@@ -20,16 +20,16 @@ extension PageRenderer {
             for comparison in entry.page.comparisons {
                 let number = questions.count + 1
                 let rebase = BodyRebase(from: source, to: path, idPrefix: "q\(number)-")
-                let bad = Self.splitReason(comparison.badHTML)
-                let good = Self.splitReason(comparison.goodHTML)
+                let body = BodyRenderer(theme: theme, page: entry.page, site: site)
+                func parts(_ side: Side) -> (reply: String, reason: String) { (body.html(side.reply), body.html(side.reason)) }
                 var sides: [(better: Bool, kind: String, label: String, parts: (reply: String, reason: String))] = [
-                    (false, "bad", strings["dont"], bad), (true, "good", strings["do"], good),
+                    (false, "bad", strings["dont"], parts(comparison.bad)), (true, "good", strings["do"], parts(comparison.good)),
                 ]
                 if Self.stableCoin(entry.id.path + "#" + comparison.anchor) { sides.reverse() }
                 let choices = zip(["A", "B"], sides).map { letter, side -> [String: Any] in
                     [
                         "letter": letter, "better": side.better, "kind": side.kind, "sideLabel": side.label,
-                        "reply": rebase.apply(TaskLists.label(side.parts.reply)), "reason": rebase.apply(TaskLists.label(side.parts.reason)),
+                        "reply": rebase.apply(side.parts.reply), "reason": rebase.apply(side.parts.reason),
                         "hasReason": !side.parts.reason.isEmpty,
                         "choose": strings["practice_choose"].replacingAll("{letter}", with: letter),
                     ]
@@ -68,14 +68,6 @@ extension PageRenderer {
         }
         context["hasLanguages"] = site.editions.count > 1
         return theme.render("practice", context)
-    }
-
-    /// A side's reply and its reason: the last top-level paragraph, when there is more than one block.
-    static func splitReason(_ html: String) -> (reply: String, reason: String) {
-        let trimmed = html.trimmingWhitespace()
-        guard trimmed.hasSuffix("</p>"), let start = trimmed.ranges(of: "<p>").last?.lowerBound,
-              start != trimmed.startIndex, trimmed[..<start].hasSuffix("\n") else { return (html, "") }
-        return (String(trimmed[..<start]), String(trimmed[start...]) + "\n")
     }
 
     /// Heads or tails from a name: an order that looks random and never changes between builds.

@@ -22,7 +22,7 @@ extension PageRenderer {
             let id = job.entry.id
             let anchor = Self.bookletAnchor(id)
             let page = job.entry.page
-            let body = RebasedBody(page: page, rebase: BodyRebase(
+            let body = RebasedBody(page: page, site: site, theme: theme, rebase: BodyRebase(
                 from: Self.outputPath(id, in: code), to: path, idPrefix: anchor + ":", headingShift: job.shift,
                 pageLink: { target, fragment in
                     guard let entry = targets[target] else { return nil }
@@ -74,7 +74,9 @@ extension PageRenderer {
 /// the booklet never holds a second copy of every body.
 private struct RebasedBody: MustacheCustomRenderable {
     var page: Page
+    var site: Site
+    var theme: Theme
     var rebase: BodyRebase
-    var renderText: String { TaskLists.label(PageRenderer.movedBody(page, rebase)) }
+    var renderText: String { PageRenderer.movedBody(page, site: site, theme: theme, rebase) }
     var isNull: Bool { false }
 }

@@ -5,12 +5,6 @@ import Mustache
 /// replaces it, and any other file there is published beside it, so a user
 /// changes the look without recompiling.
 public struct Theme: Sendable {
-    /// Templates every theme has; an override must keep these names.
-    public static let templateNames = [
-        "layout", "page", "not-found", "language-chooser", "sidebar", "nav-section", "search", "practice", "print",
-        "home-start",
-    ]
-
     let library: MustacheLibrary
     /// Files published under `Output/theme/`, by name.
     let files: [String: [UInt8]]
@@ -27,6 +21,11 @@ public struct Theme: Sendable {
         "practice.mustache": PackageResources.practice_mustache,
         "print.mustache": PackageResources.print_mustache,
         "home-start.mustache": PackageResources.home_start_mustache,
+        "comparison.mustache": PackageResources.comparison_mustache,
+        "comparison-side.mustache": PackageResources.comparison_side_mustache,
+        "script.mustache": PackageResources.script_mustache,
+        "choice.mustache": PackageResources.choice_mustache,
+        "callout.mustache": PackageResources.callout_mustache,
         "style.css": PackageResources.style_css,
         "handbook.js": PackageResources.handbook_js,
         "favicon.svg": PackageResources.favicon_svg,
@@ -71,7 +70,9 @@ public struct Theme: Sendable {
         return Theme(library: library, files: files)
     }
 
-    func render(_ template: String, _ context: [String: Any]) -> String {
+    /// Every built-in template is registered (a theme's file replaces one, never
+    /// removes it), so the library finds each template the build asks for.
+    func render(_ template: String, _ context: Any) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 }

@@ -4,10 +4,12 @@
 /// item's own text in a `<label>`, up to the end of the item or its first
 /// nested block, and drops `disabled`: a checklist is there to be ticked (the
 /// reader's tools keep the ticks). Pages without task lists pass through
-/// untouched, after one search.
+/// untouched, after one search. Done once, as the page is parsed, on cmark's
+/// HTML: the label depends on nothing but the item.
 enum TaskLists {
     static let checkbox = "<input type=\"checkbox\""
-    static let blockStarts = ["</li>", "</p>", "\n<ul", "\n<ol", "\n<p", "\n<div", "\n<blockquote", "\n<pre", "\n<table", "\n<h"]
+    /// Where an item's own text ends: its end, a nested block, or a block the theme draws (`BodyMarkers`).
+    static let blockStarts = ["\u{1}", "</li>", "</p>", "\n<ul", "\n<ol", "\n<p", "\n<div", "\n<blockquote", "\n<pre", "\n<table", "\n<h"]
 
     /// Whether the body holds a task list, so the page gets the checklist tools.
     static func present(in html: String) -> Bool { html.containsBytes(of: checkbox) }
