@@ -850,7 +850,8 @@
         var done = own.filter(function (page) { return reading.has(page.key); }).length;
         var shown = $(".start-part-read", item);
         if (!shown) {
-          item.append(" ");
+          var separator = item.appendChild(element("span", "start-sep", " \u00b7 "));
+          separator.setAttribute("aria-hidden", "true");
           shown = item.appendChild(element("span", "start-part-read"));
         }
         shown.textContent = format(block.getAttribute("data-part"), { read: done, total: own.length });
