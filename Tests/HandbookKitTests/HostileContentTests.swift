@@ -542,8 +542,17 @@ let pagePath = "en/guide/page.md"
             #expect(!text.contains(Self.payload), "\(path) contains the raw payload")
             #expect(!text.contains("<script>alert"), "\(path)")
             #expect(!text.lowercased().contains("href=\"javascript"), "\(path) keeps a javascript: link")
-            let fusedQuote = "\u{22}\u{301}"
-            #expect(!text.contains(fusedQuote), "\(path) has a quote fused with a combining mark")
+            // In HTML a raw quote fused with a mark would end an attribute; the search index
+            // writes it as `\"` (JavaScript reads code points), so look for it unescaped.
+            if path.hasSuffix(SearchIndex.fileName) {
+                for range in text.unicodeScalars.indices where text.unicodeScalars[range] == "\u{301}" {
+                    let before = text.unicodeScalars[..<range].suffix(2).map(String.init).joined()
+                    if before.hasSuffix("\"") { #expect(before == "\\\"", "\(path) has an unescaped quote before a mark") }
+                }
+            } else {
+                let fusedQuote = "\u{22}\u{301}"
+                #expect(!text.contains(fusedQuote), "\(path) has a quote fused with a combining mark")
+            }
             #expect(HTMLScan.unsafeMarkup(in: Array(data)) == nil, "\(path)")
         }
         let escaped = "&lt;img src=x onerror=alert(1)&gt;"
@@ -565,18 +574,27 @@ let pagePath = "en/guide/page.md"
         #expect(home.contains("<meta name=\"description\" content=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">"))
         #expect(home.contains("<a href=\"\">this</a> and <a href=\"\">that</a> and <a href=\"\">javascript:alert(1)</a>"))
         let named = try #require(fixture.read("en/guide/<img src=x onerror=alert(1)>.html"))
-        #expect(named.contains("<meta name=\"description\" content=\"x\u{200B}&quot;\u{200B}\u{301} autofocus onfocus=alert(1) x=&quot;\">"))
+        #expect(named.contains("<meta name=\"description\" content=\"x&quot;\u{301} autofocus onfocus=alert(1) x=&quot;\">"))
         #expect(fixture.read("en/404.html")?.contains("<h1>\(escaped) Not found</h1>") == true)
         #expect(fixture.read("index.html")?.contains("<h1>\(escaped) Handbook</h1>") == true)
         #expect(fixture.read("sitemap.xml")?.contains("<loc>en/guide/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.html</loc>") == true)
     }
 
-    @Test func fusedMarkupCharactersAreSplitOff() {
-        #expect("Plain \"text\" & <tags>".isolatingMarkupCharacters() == "Plain \"text\" & <tags>")
-        #expect("a\"\u{301}b".isolatingMarkupCharacters() == "a\u{200B}\"\u{200B}\u{301}b")
-        #expect("\u{600}<".isolatingMarkupCharacters() == "\u{600}\u{200B}<\u{200B}")
-        for character in "\u{200B}\"\u{200B}\u{301}" where character.unicodeScalars.contains("\"") {
-            #expect(character == "\"")
-        }
+    /// A quote fused with a combining mark is one `Character`: swift-mustache's own
+    /// escaper, which looks Characters up in a table, would let it through raw. The
+    /// build's escaper works by byte, and every template, a theme's too, uses it;
+    /// the author's text reaches the page unaltered (no zero-width spaces).
+    @Test func fusedMarkupCharactersAreEscapedWithoutAlteringTheText() throws {
+        #expect(escapeHTML("Plain text") == "Plain text")
+        #expect(escapeHTML("a\"\u{301}b") == "a&quot;\u{301}b")
+        #expect(escapeHTML("\u{600}<'&>") == "\u{600}&lt;&#39;&amp;&gt;")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fused-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "<p title=\"{{title}}\">{{title}}</p>".write(toFile: folder + "/layout.mustache", atomically: true, encoding: .utf8)
+        let theme = try Theme.load(overrides: ["layout.mustache": folder + "/layout.mustache"], fileSystem: LocalFileSystem())
+        let fused = "x\"\u{301} onfocus=alert(1) x=\"\u{301}"
+        #expect(theme.render("layout", ["title": fused])
+            == "<p title=\"x&quot;\u{301} onfocus=alert(1) x=&quot;\u{301}\">x&quot;\u{301} onfocus=alert(1) x=&quot;\u{301}</p>")
     }
 }

@@ -115,7 +115,7 @@ enum SiteConfigLoader {
                     warnings.append(.warning("'\(key)': \(problem); numbers without a form of their own show the first one",
                         at: yaml.location(value.mark)))
                 }
-                strings.override(key, with: text.isolatingMarkupCharacters())
+                strings.override(key, with: text)
             }
         }
         let name = try keys["name"].map { n throws(Diagnostic) in try yaml.string(n, key: "name") }
@@ -137,9 +137,9 @@ enum SiteConfigLoader {
         let language = Language(
             code: code,
             locale: locale ?? code,
-            name: (name ?? InterfaceStrings.builtinName(for: code) ?? code).isolatingMarkupCharacters(),
+            name: (name ?? InterfaceStrings.builtinName(for: code) ?? code),
             direction: direction,
-            title: try yaml.string(titleNode, key: "title").isolatingMarkupCharacters(),
+            title: try yaml.string(titleNode, key: "title"),
             strings: strings)
         return (language, warnings)
     }

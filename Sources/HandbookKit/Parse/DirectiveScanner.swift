@@ -70,7 +70,7 @@ enum DirectiveScanner {
     private static func kind(of line: String) -> DirectiveLine.Kind {
         let rest = line.dropFirst(3)
         let name = rest.prefix { !$0.isWhitespace }
-        let title = rest.dropFirst(name.count).trimmingWhitespace().isolatingMarkupCharacters()
+        let title = rest.dropFirst(name.count).trimmingWhitespace()
         switch name {
         case "" where title.isEmpty: return .close
         case "compare": return .compare(title: title)

@@ -99,10 +99,10 @@ enum FrontMatterParser {
                 throw .error("'title' is empty: give the page a title, or remove the key and start the body with '# Title'",
                     at: reader.location(titleNode.mark))
             }
-            header.title = title.isolatingMarkupCharacters()
+            header.title = title
         }
         header.description = try values["description"].map { node throws(Diagnostic) in
-            try reader.string(node, key: "description").isolatingMarkupCharacters()
+            try reader.string(node, key: "description")
         }
         header.order = try values["order"].map { node throws(Diagnostic) in try reader.int(node, key: "order") }
         header.source = try values["source"].map { node throws(Diagnostic) in try reader.string(node, key: "source") }

@@ -164,7 +164,7 @@ public struct PageParser: Sendable {
             let level = node.headingLevel
             let text = plainText(node).trimmingWhitespace()
             let anchor = anchors.claim(text)
-            headings.append(Heading(level: level, text: text.isolatingMarkupCharacters(), anchor: anchor))
+            headings.append(Heading(level: level, text: text, anchor: anchor))
             // An empty raw block holding a raw inline: cmark writes no line breaks
             // inside it, so the output is the heading's own, plus the id.
             let block = MarkdownNode.raw(block: true, enter: "", exit: "")

@@ -14,7 +14,7 @@ extension PageParser {
         switch (declared, heading, headingText) {
         case let (nil, heading?, text?):
             tree.detach(heading)
-            return text.isolatingMarkupCharacters()
+            return text
         case (nil, _, _):
             diagnostics.append(.error(
                 "the page has no title: start it with a line '# Title', or with front matter ('---', 'title: …', '---')",
@@ -44,12 +44,10 @@ extension PageParser {
         return nil
     }
 
-    /// Titles compared as a reader sees them: case, spacing and the markup
-    /// isolation of `isolatingMarkupCharacters` do not count.
+    /// Titles compared as a reader sees them: case and spacing do not count.
     static func sameTitle(_ a: String, _ b: String) -> Bool {
         func folded(_ text: String) -> String {
-            text.unicodeScalars.filter { $0 != "\u{200B}" }.map(String.init).joined()
-                .split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
         }
         return folded(a) == folded(b)
     }

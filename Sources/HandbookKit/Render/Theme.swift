@@ -56,11 +56,13 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+                let template = try MustacheTemplate(string: AttributeSafeHTML.pragma + text)
+                library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     "template error: \(error.error)",
-                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    at: SourceLocation(path: source.path, line: max(1, error.context.lineNumber - 1),
+                                       column: error.context.columnNumber)))
             } catch {
                 diagnostics.append(.error("template error: \(error)", at: SourceLocation(path: source.path)))
             }

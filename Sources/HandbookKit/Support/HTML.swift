@@ -1,19 +1,32 @@
-/// Escapes text for HTML element content and quoted attribute values; the
-/// preview's error page uses it too.
+/// Escapes text for HTML element content and quoted attribute values, by
+/// byte: `<`, `>`, `&`, `"` and `'` are ASCII and never part of a longer UTF-8
+/// sequence, so a mark combined with them cannot hide them. Every template's
+/// `{{…}}` and the preview's error page use it.
 package func escapeHTML(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text.unicodeScalars {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.unicodeScalars.append(character)
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+        guard let first = bytes.firstIndex(where: { escapedByte($0) }) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        result.append(contentsOf: bytes[..<first])
+        for byte in bytes[first...] {
+            switch byte {
+            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+            default: result.append(byte)
+            }
         }
-    }
-    return result
+        return String(decoding: result, as: UTF8.self)
+    } ?? text
+}
+
+@inline(__always)
+private func escapedByte(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
 }
 
 /// Turns a heading or title into a readable, stable anchor: lower case,
@@ -59,39 +72,3 @@ struct AnchorSet {
     }
 }
 
-extension String {
-    /// The text with every HTML-special character (`<`, `>`, `&`, `"`, `'`) standing as
-    /// a grapheme cluster of its own.
-    ///
-    /// Template escaping (swift-mustache) looks characters up by `Character`, so a
-    /// quote fused with a following combining mark (`"` + U+0301) or a preceding
-    /// prepended mark is one cluster that matches nothing and passes through raw,
-    /// which would let a title break out of an attribute. A zero-width space (a
-    /// control for grapheme breaking) on each side of such a character splits the
-    /// cluster; text without such fused clusters, which is all real text, is
-    /// returned unchanged.
-    func isolatingMarkupCharacters() -> String {
-        let special: Set<Unicode.Scalar> = ["<", ">", "&", "\"", "'"]
-        guard unicodeScalars.contains(where: { special.contains($0) }) else { return self }
-        var result = ""
-        var changed = false
-        for character in self {
-            let scalars = character.unicodeScalars
-            if scalars.count > 1, scalars.contains(where: { special.contains($0) }) {
-                changed = true
-                for scalar in scalars {
-                    if special.contains(scalar) {
-                        result.unicodeScalars.append("\u{200B}")
-                        result.unicodeScalars.append(scalar)
-                        result.unicodeScalars.append("\u{200B}")
-                    } else {
-                        result.unicodeScalars.append(scalar)
-                    }
-                }
-            } else {
-                result.append(character)
-            }
-        }
-        return changed ? result : self
-    }
-}
