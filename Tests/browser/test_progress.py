@@ -66,18 +66,20 @@ def test_the_home_page_counts_per_part_says_where_to_continue_and_resets(desktop
     for page in ("team-mistakes/index.html", "team-mistakes/no-blame.html"):
         desktop.get(site("en/" + page))
         button = desktop.find_element(By.CSS_SELECTOR, ".reading-mark")
-        if button.get_attribute("aria-pressed") != "true":
-            desktop.execute_script("arguments[0].click()", button)
+        desktop.execute_script("arguments[0].scrollIntoView()", button)
+        WebDriverWait(desktop, 5).until(lambda d: button.get_attribute("aria-pressed") == "true")
     desktop.get(site("en/index.html"))
     block = desktop.find_element(By.CSS_SELECTOR, ".reading-progress")
     assert block.is_displayed()
-    total = len(desktop.execute_script("return JSON.parse(document.querySelector('.reading-progress').getAttribute('data-pages'))"))
+    listed = desktop.execute_script("return JSON.parse(document.querySelector('.reading-progress').getAttribute('data-pages'))")
+    total = len(listed)
+    in_part = [len([page for page in listed if page[2] == part]) for part in range(2)]
     read = desktop.execute_script("return JSON.parse(localStorage.getItem('handbook.read'))")
     assert set(read) >= {"en/team-mistakes/index.html", "en/team-mistakes/no-blame.html"}
     count = len([key for key in read if key.startswith("en/")])
     assert desktop.find_element(By.CSS_SELECTOR, ".reading-count").text == f"{count} of {total} pages read"
     parts = [item.text for item in desktop.find_elements(By.CSS_SELECTOR, ".start-parts .start-part-read")]
-    assert parts[0] == "2 of 7 read" and parts[1] == "0 of 7 read", parts
+    assert parts[0] == f"2 of {in_part[0]} read" and parts[1] == f"0 of {in_part[1]} read", parts
     follow = desktop.find_element(By.CSS_SELECTOR, ".reading-continue")
     assert follow.text == "Continue with Acknowledge the problem directly"
     assert follow.get_attribute("href").endswith("/en/team-mistakes/acknowledge.html")
