@@ -13,7 +13,7 @@ struct Handbook: AsyncParsableCommand {
             the folder on any static host.
             """,
         version: Version.current,
-        subcommands: [Init.self, Build.self, Serve.self, Check.self, Translations.self, PDF.self, EPUB.self, Import.self, Schema.self])
+        subcommands: [Init.self, Build.self, Serve.self, Check.self, Translations.self, PDF.self, EPUB.self, SCORM.self, Import.self, Schema.self])
 
     static func main() async {
         MemoryTuning.apply()

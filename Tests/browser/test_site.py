@@ -86,7 +86,10 @@ def test_switcher_leads_to_the_same_page_in_another_language(desktop):
 def test_sidebar_marks_the_current_page_and_pager_walks_the_order(desktop):
     desktop.get(url("en/sincere-apology/listen.html"))
     current = desktop.find_element(By.CSS_SELECTOR, ".sidebar a[aria-current=page]")
-    assert current.text.split("\n") == ["1", desktop.find_element(By.TAG_NAME, "h1").text], "step 1 of Part B"
+    # The reading progress may mark the page read (its end is in view): that mark is not the step's text.
+    words = desktop.execute_script("var copy = arguments[0].cloneNode(true); copy.querySelectorAll('.nav-read').forEach(function (m) { m.remove(); });"
+                                   " return Array.prototype.map.call(copy.childNodes, function (n) { return n.textContent.trim(); }).filter(Boolean);", current)
+    assert words == ["1", desktop.find_element(By.TAG_NAME, "h1").text], "step 1 of Part B"
     desktop.find_element(By.CSS_SELECTOR, "a[rel=next]").click()
     assert desktop.current_url.endswith("/en/sincere-apology/responsibility.html")
     desktop.find_element(By.CSS_SELECTOR, "a[rel=prev]").click()

@@ -53,6 +53,8 @@ extension InterfaceStrings {
             "print_button": "Imprimer ou enregistrer en PDF",
             "callout_note": "Remarque", "callout_tip": "Conseil", "callout_important": "Important",
             "callout_warning": "Avertissement", "callout_caution": "Attention",
+            "progress_read": "lue", "progress_mark": "Marquer comme lue", "progress_marked": "Cette page est marquée comme lue.", "progress_unmarked": "Cette page n’est plus marquée comme lue.", "progress_count": "Pages lues\u{A0}: {read} sur {total}",
+            "progress_part": "Lues\u{A0}: {read} sur {total}", "progress_continue": "Continuer avec {title}", "progress_done": "Vous avez lu toutes les pages.", "progress_reset": "Réinitialiser la progression de lecture", "progress_reset_done": "Progression réinitialisée\u{A0}: aucune page n’est marquée comme lue.",
         ],
         "es": [
             "search_hint": "Pulsa / para buscar", "search_browse": "O empieza por una de las partes:",
@@ -102,6 +104,8 @@ extension InterfaceStrings {
             "print_button": "Imprimir o guardar como PDF",
             "callout_note": "Nota", "callout_tip": "Consejo", "callout_important": "Importante",
             "callout_warning": "Advertencia", "callout_caution": "Precaución",
+            "progress_read": "leída", "progress_mark": "Marcar como leída", "progress_marked": "Esta página está marcada como leída.", "progress_unmarked": "Esta página ya no está marcada como leída.", "progress_count": "Páginas leídas: {read} de {total}",
+            "progress_part": "Leídas: {read} de {total}", "progress_continue": "Seguir con {title}", "progress_done": "Has leído todas las páginas.", "progress_reset": "Restablecer el progreso de lectura", "progress_reset_done": "Progreso restablecido: ninguna página está marcada como leída.",
         ],
         "it": [
             "search_hint": "Premi / per cercare", "search_browse": "Oppure inizia da una delle parti:",
@@ -151,6 +155,8 @@ extension InterfaceStrings {
             "print_button": "Stampa o salva in PDF",
             "callout_note": "Nota", "callout_tip": "Suggerimento", "callout_important": "Importante",
             "callout_warning": "Avvertenza", "callout_caution": "Attenzione",
+            "progress_read": "letta", "progress_mark": "Segna come letta", "progress_marked": "Questa pagina è segnata come letta.", "progress_unmarked": "Questa pagina non è più segnata come letta.", "progress_count": "Pagine lette: {read} su {total}",
+            "progress_part": "Lette: {read} su {total}", "progress_continue": "Continua con {title}", "progress_done": "Hai letto tutte le pagine.", "progress_reset": "Azzera i progressi di lettura", "progress_reset_done": "Progressi azzerati: nessuna pagina è segnata come letta.",
         ],
         "pl": [
             "search_hint": "Naciśnij /, aby wyszukać", "search_browse": "Możesz też zacząć od jednej z części:",
@@ -201,6 +207,8 @@ extension InterfaceStrings {
             "print_button": "Drukuj lub zapisz jako PDF",
             "callout_note": "Uwaga", "callout_tip": "Wskazówka", "callout_important": "Ważne",
             "callout_warning": "Ostrzeżenie", "callout_caution": "Przestroga",
+            "progress_read": "przeczytana", "progress_mark": "Oznacz jako przeczytaną", "progress_marked": "Ta strona jest oznaczona jako przeczytana.", "progress_unmarked": "Ta strona nie jest już oznaczona jako przeczytana.", "progress_count": "Przeczytane strony: {read} z {total}",
+            "progress_part": "Przeczytane: {read} z {total}", "progress_continue": "Czytaj dalej: {title}", "progress_done": "Wszystkie strony są przeczytane.", "progress_reset": "Wyzeruj postęp czytania", "progress_reset_done": "Postęp czytania wyzerowany: żadna strona nie jest oznaczona jako przeczytana.",
         ],
         "sv": [
             "search_hint": "Tryck / för att söka", "search_browse": "Eller börja med en av delarna:",
@@ -249,6 +257,8 @@ extension InterfaceStrings {
             "print_button": "Skriv ut eller spara som PDF",
             "callout_note": "Obs!", "callout_tip": "Tips", "callout_important": "Viktigt",
             "callout_warning": "Varning", "callout_caution": "Se upp",
+            "progress_read": "läst", "progress_mark": "Markera som läst", "progress_marked": "Sidan är markerad som läst.", "progress_unmarked": "Sidan är inte längre markerad som läst.", "progress_count": "{read} av {total} sidor lästa",
+            "progress_part": "{read} av {total} lästa", "progress_continue": "Fortsätt med {title}", "progress_done": "Du har läst alla sidor.", "progress_reset": "Nollställ läsningen", "progress_reset_done": "Läsningen är nollställd: ingen sida är markerad som läst.",
         ],
         "tr": [
             "search_hint": "Aramak için / tuşuna basın", "search_browse": "Ya da bölümlerden biriyle başlayın:",
@@ -295,6 +305,8 @@ extension InterfaceStrings {
             "print_button": "Yazdır veya PDF olarak kaydet",
             "callout_note": "Not", "callout_tip": "İpucu", "callout_important": "Önemli",
             "callout_warning": "Uyarı", "callout_caution": "Dikkat",
+            "progress_read": "okundu", "progress_mark": "Okundu olarak işaretle", "progress_marked": "Bu sayfa okundu olarak işaretlendi.", "progress_unmarked": "Bu sayfa artık okundu olarak işaretli değil.", "progress_count": "Okunan sayfa: {read}/{total}",
+            "progress_part": "Okunan: {read}/{total}", "progress_continue": "Devam edin: {title}", "progress_done": "Tüm sayfaları okudunuz.", "progress_reset": "Okuma ilerlemesini sıfırla", "progress_reset_done": "Okuma ilerlemesi sıfırlandı: okundu olarak işaretli sayfa yok.",
         ],
     ]
 }

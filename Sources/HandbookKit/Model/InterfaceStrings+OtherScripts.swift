@@ -48,6 +48,8 @@ extension InterfaceStrings {
             "print_button": "印刷 / PDF として保存",
             "callout_note": "メモ", "callout_tip": "ヒント", "callout_important": "重要",
             "callout_warning": "警告", "callout_caution": "注意",
+            "progress_read": "既読", "progress_mark": "既読にする", "progress_marked": "このページを既読にしました。", "progress_unmarked": "このページの既読を取り消しました。", "progress_count": "{total}ページ中{read}ページ既読",
+            "progress_part": "{total}ページ中{read}ページ既読", "progress_continue": "続きを読む：{title}", "progress_done": "すべてのページを読みました。", "progress_reset": "読んだ記録をリセット", "progress_reset_done": "読んだ記録をリセットしました。既読のページはありません。",
         ],
         "zh": [
             "search_hint": "按 / 键搜索", "search_browse": "或者从以下某个部分开始：",
@@ -94,6 +96,8 @@ extension InterfaceStrings {
             "print_button": "打印或另存为 PDF",
             "callout_note": "备注", "callout_tip": "提示", "callout_important": "重要",
             "callout_warning": "警告", "callout_caution": "注意",
+            "progress_read": "已读", "progress_mark": "标记为已读", "progress_marked": "此页已标记为已读。", "progress_unmarked": "此页已取消已读标记。", "progress_count": "已读 {read}/{total} 页",
+            "progress_part": "已读 {read}/{total}", "progress_continue": "继续阅读：{title}", "progress_done": "你已读完所有页面。", "progress_reset": "重置阅读进度", "progress_reset_done": "阅读进度已重置：没有标记为已读的页面。",
         ],
         "ar": [
             "search_hint": "اضغط / للبحث", "search_browse": "أو ابدأ بأحد الأجزاء:",
@@ -145,6 +149,8 @@ extension InterfaceStrings {
             "print_button": "طباعة أو حفظ بصيغة PDF",
             "callout_note": "ملاحظة", "callout_tip": "نصيحة", "callout_important": "مهم",
             "callout_warning": "تحذير", "callout_caution": "تنبيه",
+            "progress_read": "مقروءة", "progress_mark": "تحديد كمقروءة", "progress_marked": "حُدِّدت هذه الصفحة كمقروءة.", "progress_unmarked": "لم تعد هذه الصفحة محددة كمقروءة.", "progress_count": "قُرئت {read} من {total} صفحة",
+            "progress_part": "قُرئت {read} من {total}", "progress_continue": "تابع القراءة: {title}", "progress_done": "قرأت كل الصفحات.", "progress_reset": "إعادة تعيين تقدم القراءة", "progress_reset_done": "أُعيد تعيين تقدم القراءة: لا توجد صفحة محددة كمقروءة.",
         ],
         "he": [
             "search_hint": "הקישו / לחיפוש", "search_browse": "או התחילו מאחד החלקים:",
@@ -195,6 +201,8 @@ extension InterfaceStrings {
             "print_button": "הדפסה או שמירה כ־PDF",
             "callout_note": "הערה", "callout_tip": "טיפ", "callout_important": "חשוב",
             "callout_warning": "אזהרה", "callout_caution": "זהירות",
+            "progress_read": "נקרא", "progress_mark": "סימון כנקרא", "progress_marked": "הדף סומן כנקרא.", "progress_unmarked": "הדף כבר לא מסומן כנקרא.", "progress_count": "נקראו {read} מתוך {total} דפים",
+            "progress_part": "נקראו {read} מתוך {total}", "progress_continue": "להמשיך אל: {title}", "progress_done": "קראתם את כל הדפים.", "progress_reset": "איפוס התקדמות הקריאה", "progress_reset_done": "התקדמות הקריאה אופסה: אף דף לא מסומן כנקרא.",
         ],
     ]
 }

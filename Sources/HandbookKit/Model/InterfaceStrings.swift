@@ -28,6 +28,9 @@ public struct InterfaceStrings: Sendable, Hashable {
         // The home page's start: where to begin, how long it takes, read → practise → print.
         "start_title", "start_button", "start_time", "reading_time", "reading_time_one",
         "start_read", "start_practise", "start_practice_link", "start_print", "start_print_all",
+        // Reading progress: pages read, marked in the sidebar and counted on the home page.
+        "progress_read", "progress_mark", "progress_marked", "progress_unmarked", "progress_count",
+        "progress_part", "progress_continue", "progress_done", "progress_reset", "progress_reset_done",
     ]
 
     public subscript(key: String) -> String { values[key] ?? "" }
@@ -118,6 +121,8 @@ public struct InterfaceStrings: Sendable, Hashable {
             "print_button": "Print or save as PDF",
             "callout_note": "Note", "callout_tip": "Tip", "callout_important": "Important",
             "callout_warning": "Warning", "callout_caution": "Caution",
+            "progress_read": "read", "progress_mark": "Mark as read", "progress_marked": "This page is marked as read.", "progress_unmarked": "This page is no longer marked as read.", "progress_count": "{read} of {total} pages read",
+            "progress_part": "{read} of {total} read", "progress_continue": "Continue with {title}", "progress_done": "You have read every page.", "progress_reset": "Reset reading progress", "progress_reset_done": "Reading progress reset: no page is marked as read.",
         ],
         "de": [
             "search_hint": "Mit / direkt zur Suche", "search_browse": "Oder beginnen Sie mit einem der Teile:",
@@ -164,6 +169,8 @@ public struct InterfaceStrings: Sendable, Hashable {
             "print_button": "Drucken oder als PDF speichern",
             "callout_note": "Hinweis", "callout_tip": "Tipp", "callout_important": "Wichtig",
             "callout_warning": "Warnung", "callout_caution": "Vorsicht",
+            "progress_read": "gelesen", "progress_mark": "Als gelesen markieren", "progress_marked": "Diese Seite ist als gelesen markiert.", "progress_unmarked": "Diese Seite ist nicht mehr als gelesen markiert.", "progress_count": "{read} von {total} Seiten gelesen",
+            "progress_part": "{read} von {total} gelesen", "progress_continue": "Weiter mit {title}", "progress_done": "Sie haben alle Seiten gelesen.", "progress_reset": "Lesefortschritt zurücksetzen", "progress_reset_done": "Lesefortschritt zurückgesetzt: Keine Seite ist mehr als gelesen markiert.",
         ],
         "nl": [
             "search_hint": "Druk op / om te zoeken", "search_browse": "Of begin bij een van de delen:",
@@ -210,6 +217,8 @@ public struct InterfaceStrings: Sendable, Hashable {
             "print_button": "Afdrukken of opslaan als pdf",
             "callout_note": "Opmerking", "callout_tip": "Tip", "callout_important": "Belangrijk",
             "callout_warning": "Waarschuwing", "callout_caution": "Let op",
+            "progress_read": "gelezen", "progress_mark": "Markeren als gelezen", "progress_marked": "Deze pagina is gemarkeerd als gelezen.", "progress_unmarked": "Deze pagina is niet meer gemarkeerd als gelezen.", "progress_count": "{read} van {total} pagina's gelezen",
+            "progress_part": "{read} van {total} gelezen", "progress_continue": "Verder met {title}", "progress_done": "U hebt alle pagina's gelezen.", "progress_reset": "Leesvoortgang wissen", "progress_reset_done": "Leesvoortgang gewist: geen enkele pagina is nog gemarkeerd als gelezen.",
         ],
         "pt": [
             "search_hint": "Pressione / para buscar", "search_browse": "Ou comece por uma das partes:",
@@ -256,6 +265,8 @@ public struct InterfaceStrings: Sendable, Hashable {
             "print_button": "Imprimir ou salvar como PDF",
             "callout_note": "Nota", "callout_tip": "Dica", "callout_important": "Importante",
             "callout_warning": "Aviso", "callout_caution": "Cuidado",
+            "progress_read": "lida", "progress_mark": "Marcar como lida", "progress_marked": "Esta página está marcada como lida.", "progress_unmarked": "Esta página não está mais marcada como lida.", "progress_count": "{read} de {total} páginas lidas",
+            "progress_part": "{read} de {total} lidas", "progress_continue": "Continuar com {title}", "progress_done": "Você leu todas as páginas.", "progress_reset": "Zerar o progresso de leitura", "progress_reset_done": "Progresso de leitura zerado: nenhuma página está marcada como lida.",
         ],
     ]
 }

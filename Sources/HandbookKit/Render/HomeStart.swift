@@ -1,3 +1,5 @@
+import Foundation
+
 /// The start block of a language's home page (`home-start.mustache`): where to
 /// begin, how long each part takes and in all, and the path read → practise →
 /// print the checklist. Built from the edition, so the times follow the pages'
@@ -28,6 +30,10 @@ struct HomeStart {
     var practice: (href: String, questions: Int)?
     var checklist: Link?
     var printHref: String
+    /// Every page in reading order with the index of its part in `parts`
+    /// (-1 for the home page and the language root's pages), for the reading
+    /// progress that the script shows.
+    var reading: [(link: Link, part: Int)]
 
     /// Nil for a handbook of one page, which has nowhere to start from.
     /// - Parameters:
@@ -54,6 +60,21 @@ struct HomeStart {
         practice = practiceHref.map { ($0, order.reduce(0) { $0 + $1.page.comparisons.count }) }
         checklist = order.last { $0.page.hasTaskList }.map(link)
         self.printHref = printHref
+        var reading: [(Link, Int)] = []
+        var part = -1
+        for section in edition.sections {
+            let number = section.folder.isEmpty ? -1 : part + 1
+            if !section.folder.isEmpty { part += 1 }
+            reading += ([section.index] + section.pages).map { (link($0), number) }
+        }
+        self.reading = reading
+    }
+
+    /// The pages for the script: `[[href, title, part], …]`.
+    var readingJSON: String {
+        let list: [[Any]] = reading.map { [$0.link.href, $0.link.title, $0.part] }
+        let data = (try? JSONSerialization.data(withJSONObject: list, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The template's values; the labels are the language's interface strings.
@@ -71,6 +92,7 @@ struct HomeStart {
             } ?? false,
             "checklist": checklist.map { ["title": $0.title, "href": $0.href] as Any } ?? false,
             "printHref": printHref,
+            "readingPages": readingJSON,
         ]
     }
 }

@@ -1,14 +1,23 @@
 /* The handbook's reader tools: search, fill-in scripts, checklists, practice, print, and
-   the layout's menu, contents, language menu and colour scheme.
+   the layout's menu, contents, language menu and colour scheme, reading progress.
    Every page reads fine without this file; it only adds to them. Nothing is
    sent anywhere: the search index is a file of the site, and what a reader
-   types into a script stays in this browser's local storage. */
+   types into a script and which pages they read stay in this browser's local
+   storage (inside a SCORM package, the pages read go to the LMS instead). */
 (function () {
   "use strict";
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
   var pageLanguage = document.documentElement.lang || "en", pluralRules = null;
+  // The site's root, from this script's own address (<root>theme/handbook.js): pages are known by their path under it.
+  var ownAddress = document.currentScript ? document.currentScript.src.replace(/[?#].*$/, "") : "";
+  var siteRoot = /theme\/handbook\.js$/.test(ownAddress) ? ownAddress.replace(/theme\/handbook\.js$/, "") : null;
+  // Inside a SCORM package the launch page, a window up, keeps the progress in the LMS (scorm.js).
+  var lms = null;
+  try {
+    for (var up = window; up.parent && up.parent !== up && !lms; up = up.parent) lms = up.parent.handbookPackage || null;
+  } catch (error) { lms = null; /* a frame of another site: the ordinary site */ }
   try { pluralRules = new Intl.PluralRules(pageLanguage); } catch (error) { pluralRules = null; }
   function format(text, values) {
     return plural(String(text), values).replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
@@ -678,6 +687,8 @@
       });
       review.hidden = missed.length === 0;
       retry.hidden = missed.length === 0;
+      // A round from the start is a score for the LMS; retrying the missed ones is practice.
+      if (lms && !retried) lms.practiceDone(right, questions.length);
     }
 
     function choose(question, choice) {
@@ -731,6 +742,140 @@
     });
     questions.forEach(clear);
     showScore();
+  }
+
+  /* ---- Reading progress: pages read, in the sidebar and on the home page -- */
+
+  // A page's key: its path under the site's root ("en/part/page.html"), as the SCORM package knows it too.
+  function pageKey(href) {
+    var plain = String(href).replace(/[?#].*$/, "");
+    if (!siteRoot || plain.slice(0, siteRoot.length) !== siteRoot) return null;
+    var path = plain.slice(siteRoot.length);
+    try { path = decodeURIComponent(path); } catch (error) { /* kept as it is */ }
+    return path === "" || path.slice(-1) === "/" ? path + "index.html" : path;
+  }
+  var readKey = "handbook.read";
+  var reading = lms ? {
+    has: function (key) { return lms.isRead(key); },
+    set: function (key, value) { lms.setRead(key, value); },
+    reset: function () { lms.resetRead(); }
+  } : {
+    has: function (key) { return key !== null && load(readKey)[key] === 1; },
+    set: function (key, value) {
+      var read = load(readKey);
+      if (value) read[key] = 1; else delete read[key];
+      save(readKey, read);
+    },
+    // Only this language's pages: the prefix is the language's folder ("en/").
+    reset: function (prefix) {
+      var read = load(readKey);
+      Object.keys(read).forEach(function (key) { if (key.slice(0, prefix.length) === prefix) delete read[key]; });
+      save(readKey, read);
+    }
+  };
+  var readingChanged = [];
+  function changedReading() { readingChanged.forEach(function (run) { run(); }); }
+
+  // The sidebar: a mark after each page read, in words for screen readers.
+  function setupReadMarks(nav) {
+    var label = nav.getAttribute("data-read");
+    function mark() {
+      $$(".nav-sections a[href]", nav).forEach(function (link) {
+        var read = reading.has(pageKey(link.href)), shown = $(".nav-read", link);
+        if (read && !shown) {
+          shown = element("span", "nav-read");
+          var icon = element("span", "nav-read-icon", "\u2713");
+          icon.setAttribute("aria-hidden", "true");
+          shown.append(icon, element("span", "visually-hidden", ", " + label));
+          link.append(shown);
+        } else if (!read && shown) {
+          shown.remove();
+        }
+      });
+    }
+    readingChanged.push(mark);
+    mark();
+  }
+
+  // The end of a page: read once it comes into view, or with the button (which also takes it back).
+  function setupReadTools(template) {
+    var key = pageKey(location.href), article = $("main article");
+    if (key === null || !article) return;
+    var tools = template.content.firstElementChild.cloneNode(true);
+    var button = $(".reading-mark", tools), status = $(".reading-status", tools);
+    article.append(tools);
+    function show() {
+      var read = reading.has(key);
+      button.setAttribute("aria-pressed", read ? "true" : "false");
+      tools.classList.toggle("is-read", read);
+    }
+    function markRead(value) {
+      reading.set(key, value);
+      status.textContent = status.getAttribute(value ? "data-read" : "data-unread");
+      changedReading();
+    }
+    button.addEventListener("click", function () { markRead(button.getAttribute("aria-pressed") !== "true"); });
+    readingChanged.push(show);
+    show();
+    if (!reading.has(key) && "IntersectionObserver" in window) {
+      var observer = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+        observer.disconnect();
+        if (!reading.has(key)) markRead(true);
+      });
+      observer.observe(tools);
+    }
+  }
+
+  // The home page: "n of m pages read", each part's count, where to continue, and the one reset.
+  function setupReadingSummary(block) {
+    var pages;
+    try { pages = JSON.parse(block.getAttribute("data-pages")); } catch (error) { return; }
+    var here = pageKey(location.href);
+    if (here === null) return;
+    var prefix = here.replace(/[^\/]*$/, "");
+    pages = pages.map(function (page) {
+      var link = document.createElement("a");
+      link.href = page[0];
+      return { key: pageKey(link.href), href: page[0], title: page[1], part: page[2] };
+    });
+    var count = $(".reading-count", block), next = $(".reading-continue", block);
+    var parts = $$(".start-parts > li", block.closest(".home-start") || document);
+    var status = $(".reading-reset-status", block);
+    function show() {
+      var read = pages.filter(function (page) { return reading.has(page.key); });
+      count.textContent = format(block.getAttribute("data-count"), { read: read.length, total: pages.length });
+      parts.forEach(function (item, index) {
+        var own = pages.filter(function (page) { return page.part === index; });
+        var done = own.filter(function (page) { return reading.has(page.key); }).length;
+        var shown = $(".start-part-read", item);
+        if (!shown) {
+          var separator = item.appendChild(element("span", "start-sep", " \u00b7 "));
+          separator.setAttribute("aria-hidden", "true");
+          shown = item.appendChild(element("span", "start-part-read"));
+        }
+        shown.textContent = format(block.getAttribute("data-part"), { read: done, total: own.length });
+        item.classList.toggle("is-read", own.length > 0 && done === own.length);
+      });
+      // Where to go on: the first page not read yet (the home page itself aside).
+      var first = pages.filter(function (page) { return page.key !== here && !reading.has(page.key); })[0];
+      if (read.length === 0 || !first) {
+        next.removeAttribute("href");
+        next.textContent = read.length && !first ? block.getAttribute("data-done") : "";
+      } else {
+        next.href = first.href;
+        next.textContent = format(block.getAttribute("data-continue"), { title: first.title });
+      }
+      next.hidden = next.textContent === "";
+    }
+    $(".reading-reset", block).addEventListener("click", function () {
+      reading.reset(prefix);
+      status.textContent = status.getAttribute("data-done");
+      changedReading();
+    });
+    readingChanged.push(show);
+    show();
+    block.hidden = false;
   }
 
   /* ---- Layout: menu, header search, contents, language, colour scheme ---- */
@@ -909,4 +1054,13 @@
   // "print.html?paper=a4" (or letter) sets the paper size, for `handbook pdf`.
   var paper = /[?&]paper=(a4|letter)\b/i.exec(location.search);
   if (paper) document.head.append(element("style", "", "@page { size: " + paper[1] + "; }"));
+  if (siteRoot) {
+    var sidebar = document.getElementById("site-nav");
+    if (sidebar && sidebar.hasAttribute("data-read")) setupReadMarks(sidebar);
+    var readTools = document.getElementById("reading-tools");
+    if (readTools) setupReadTools(readTools);
+    $$(".reading-progress").forEach(setupReadingSummary);
+  }
+  // A SCORM package holds one language: the others are not in it.
+  if (lms) $$(".switcher").forEach(function (menu) { menu.style.display = "none"; });
 })();
