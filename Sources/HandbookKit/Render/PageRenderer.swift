@@ -48,15 +48,15 @@ public struct PageRenderer: Sendable {
         context["contentDir"] = site.config.defaultLanguage.direction.rawValue
         context["outdated"] = outdatedNotice(entry, in: edition, path: path)
 
-        context["languages"] = site.editions.map { other -> [String: Any] in
-            let target = other.byID[entry.id]
+        context["languages"] = languageLinks(
+            from: path, current: language,
+            to: { Self.outputPath($0.byID[entry.id] != nil ? entry.id : PageID("index"), in: $0.language.code) },
             // The browser adds the reader's section (#anchor) when the target page has its counterpart.
-            let anchors = other.language == language ? "" : target.map { Wayfinding.json(Wayfinding.anchorMap(from: page, to: $0.page)) } ?? ""
-            return ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
-                    "dir": other.language.direction.rawValue,
-                    "href": href(target != nil ? entry.id : PageID("index"), other.language.code),
-                    "current": other.language == language, "anchors": anchors.isEmpty ? false : anchors]
-        }
+            anchors: { other in
+                guard other.language != language, let target = other.byID[entry.id] else { return nil }
+                let json = Wayfinding.json(Wayfinding.anchorMap(from: page, to: target.page))
+                return json.isEmpty ? nil : json
+            })
         context["hasLanguages"] = site.editions.count > 1
         let translations = site.editions.filter { $0.byID[entry.id].map { !$0.isFallback } ?? false }
         context["alternates"] = translations.count > 1
@@ -114,13 +114,9 @@ public struct PageRenderer: Sendable {
         let path = folder + "404.html"
         var context = common(shown, path: path)
         context["pageTitle"] = shown.language.strings["not_found_title"]
-        context["languages"] = site.editions.map { other -> [String: Any] in
-            ["name": other.language.name, "locale": other.language.locale, "code": other.language.code,
-             "dir": other.language.direction.rawValue,
-             "href": relativeURL(from: path, to: other.language.code + (edition == nil ? "/index.html" : "/404.html")),
-             "prompt": other.language.strings["not_found_home"],
-             "current": other.language == shown.language, "anchors": false]
-        }
+        context["languages"] = languageLinks(
+            from: path, current: shown.language, to: { $0.language.code + (edition == nil ? "/index.html" : "/404.html") },
+            prompt: { $0.strings["not_found_home"] })
         context["isRoot"] = edition == nil
         context["hasLanguages"] = site.editions.count > 1 && edition != nil
         context["offersLanguages"] = site.editions.count > 1 && edition == nil
@@ -140,11 +136,8 @@ public struct PageRenderer: Sendable {
         let first = site.config.defaultLanguage
         return theme.render("language-chooser", [
             "lang": first.locale, "dir": first.direction.rawValue, "siteTitle": first.title, "defaultLocale": first.locale,
-            "languages": site.editions.map { edition -> [String: Any] in
-                ["name": edition.language.name, "locale": edition.language.locale,
-                 "dir": edition.language.direction.rawValue,
-                 "href": edition.language.code + "/index.html", "prompt": edition.language.strings["choose_language"]]
-            },
+            "languages": languageLinks(from: "index.html", current: nil, to: { $0.language.code + "/index.html" },
+                                       prompt: { $0.strings["choose_language"] }),
         ])
     }
 

@@ -60,12 +60,9 @@ extension PageRenderer {
         }
         context["next"] = ["title": strings["print"], "href": relativeURL(from: path, to: code + "/" + Self.printPath)]
         context["hasPager"] = true
-        context["languages"] = site.editions.map { other -> [String: Any] in
-            let target = practiceLanguages.contains(other.language.code) ? Self.practicePath : "index.html"
-            return ["name": other.language.name, "locale": other.language.locale, "dir": other.language.direction.rawValue,
-                    "href": relativeURL(from: path, to: other.language.code + "/" + target),
-                    "current": other.language == edition.language]
-        }
+        context["languages"] = languageLinks(from: path, current: edition.language, to: { other in
+            other.language.code + "/" + (practiceLanguages.contains(other.language.code) ? Self.practicePath : "index.html")
+        })
         context["hasLanguages"] = site.editions.count > 1
         return theme.render("practice", context)
     }

@@ -55,11 +55,7 @@ extension PageRenderer {
         context["isPrint"] = true
         context["parts"] = parts
         addNavigation(to: &context, edition, current: nil, path: path)
-        context["languages"] = site.editions.map { other -> [String: Any] in
-            ["name": other.language.name, "locale": other.language.locale, "dir": other.language.direction.rawValue,
-             "href": relativeURL(from: path, to: other.language.code + "/" + Self.printPath),
-             "current": other.language == edition.language]
-        }
+        context["languages"] = languageLinks(from: path, current: edition.language, to: { $0.language.code + "/" + Self.printPath })
         context["hasLanguages"] = site.editions.count > 1
         return theme.render("print", context)
     }
