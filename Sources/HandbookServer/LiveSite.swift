@@ -5,31 +5,31 @@ import HandbookKit
 /// are made when first asked for and then kept, and the diagnostics of the
 /// last attempt. A failed rebuild keeps the last good plan, so the reader goes
 /// on reading while the editor fixes.
-public actor LiveSite {
-    public struct File: Sendable {
-        public var bytes: [UInt8]
-        public var etag: String
+package actor LiveSite {
+    package struct File: Sendable {
+        package var bytes: [UInt8]
+        package var etag: String
     }
 
     /// What open pages are told after each build.
-    public struct State: Sendable, Equatable {
+    package struct State: Sendable, Equatable {
         /// Counts successful builds; a page built from an older one reloads.
-        public var generation: Int
-        public var diagnostics: [Diagnostic]
-        public var failed: Bool
+        package var generation: Int
+        package var diagnostics: [Diagnostic]
+        package var failed: Bool
     }
 
     private var session: PreviewSession
     private var planned: [String: PlannedFile] = [:]
     private var made: [String: File] = [:]
-    public private(set) var state = State(generation: 0, diagnostics: [], failed: false)
+    package private(set) var state = State(generation: 0, diagnostics: [], failed: false)
     private var listeners: [UUID: AsyncStream<State>.Continuation] = [:]
 
-    public init(builder: Builder) {
+    package init(builder: Builder) {
         session = PreviewSession(builder: builder)
     }
 
-    public func file(_ path: String) -> File? {
+    package func file(_ path: String) -> File? {
         if let file = made[path] { return file }
         guard let plan = planned[path], let bytes = try? plan.make() else { return nil }
         let file = File(bytes: bytes, etag: Self.etag(bytes))
@@ -51,7 +51,7 @@ public actor LiveSite {
     /// `changed`, from the watcher, names the only paths that changed since the
     /// last rebuild, so the rest need not be read again; nil reads everything.
     @discardableResult
-    public func rebuild(changed: Set<String>? = nil) -> State {
+    package func rebuild(changed: Set<String>? = nil) -> State {
         do {
             let plan = try session.plan(changed: changed)
             planned = Dictionary(plan.outputs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
@@ -66,7 +66,7 @@ public actor LiveSite {
     }
 
     /// A stream of states, starting with the current one.
-    public func updates() -> AsyncStream<State> {
+    package func updates() -> AsyncStream<State> {
         let id = UUID()
         let (stream, continuation) = AsyncStream.makeStream(of: State.self, bufferingPolicy: .bufferingNewest(1))
         continuation.yield(state)

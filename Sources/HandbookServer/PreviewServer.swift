@@ -6,41 +6,41 @@ import HandbookKit
 /// `handbook serve`: builds the handbook into memory, serves it over HTTP,
 /// rebuilds when the content changes and tells open pages to reload.
 /// `Output/` is never touched: publishing stays `handbook build`'s job.
-public struct PreviewServer: Sendable {
-    public struct Options: Sendable {
-        public var host: String
-        public var port: UInt16
-        public init(host: String = "127.0.0.1", port: UInt16 = 4000) {
+package struct PreviewServer: Sendable {
+    package struct Options: Sendable {
+        package var host: String
+        package var port: UInt16
+        package init(host: String = "127.0.0.1", port: UInt16 = 4000) {
             self.host = host
             self.port = port
         }
 
-        public var isLoopback: Bool {
+        package var isLoopback: Bool {
             host == "localhost" || host == "::1" || HostCheck.ipv4(host)?.first == 127
         }
     }
 
-    public enum Event: Sendable {
+    package enum Event: Sendable {
         case listening(URL)
         case built(LiveSite.State, Duration)
     }
 
-    public struct StartError: Error, CustomStringConvertible {
-        public var description: String
+    package struct StartError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     let builder: Builder
     let options: Options
-    public let site: LiveSite
+    package let site: LiveSite
 
-    public init(builder: Builder, options: Options) {
+    package init(builder: Builder, options: Options) {
         self.builder = builder
         self.options = options
         self.site = LiveSite(builder: builder)
     }
 
     /// Runs until the task is cancelled (Ctrl-C in the command).
-    public func run(events: @escaping @Sendable (Event) -> Void) async throws {
+    package func run(events: @escaping @Sendable (Event) -> Void) async throws {
         let clock = ContinuousClock()
         let first = clock.now
         // The watcher takes its first look before the first build reads anything,

@@ -4,14 +4,14 @@ import Foundation
 /// `<language>/handbook-<language>.epub`, beside the booklet the PDF is printed
 /// from. The chapters come from the content through the same pipeline as the
 /// site (load, parse, assemble), so a content error stops it as it stops a build.
-public struct EPUBExporter: Sendable {
-    public var fileSystem: any FileSystem
-    public var content: String
-    public var output: String
+package struct EPUBExporter: Sendable {
+    package var fileSystem: any FileSystem
+    package var content: String
+    package var output: String
     /// The book's date (`dcterms:modified` and every ZIP entry's date).
-    public var date: Date
+    package var date: Date
 
-    public init(fileSystem: any FileSystem = LocalFileSystem(), content: String, output: String,
+    package init(fileSystem: any FileSystem = LocalFileSystem(), content: String, output: String,
                 date: Date = EPUBExporter.date()) {
         self.fileSystem = fileSystem
         self.content = content
@@ -19,28 +19,28 @@ public struct EPUBExporter: Sendable {
         self.date = date
     }
 
-    public static func fileName(_ language: String) -> String { "handbook-\(language).epub" }
+    package static func fileName(_ language: String) -> String { "handbook-\(language).epub" }
 
     /// `SOURCE_DATE_EPOCH` when it is set (the reproducible-builds convention),
     /// else 1980-01-01, the first date ZIP can hold: the same content always
     /// makes the same file, whenever and wherever it is made.
-    public static func date(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+    package static func date(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
         if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text), seconds >= 315_532_800 {
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         return Date(timeIntervalSince1970: 315_532_800)
     }
 
-    public struct Books: Sendable {
+    package struct Books: Sendable {
         /// Each language's EPUB file, in the order of `handbook.yml`.
-        public var books: [(language: String, bytes: [UInt8])]
+        package var books: [(language: String, bytes: [UInt8])]
         /// The content's warnings, as a build reports them, and what the books could not hold.
-        public var warnings: [Diagnostic]
+        package var warnings: [Diagnostic]
     }
 
     /// Loads and checks the content and makes the book of each language of
     /// `languages` (every language when it is empty), without writing anything.
-    public func books(languages: [String] = []) throws(BuildFailed) -> Books {
+    package func books(languages: [String] = []) throws(BuildFailed) -> Books {
         let plan = try Builder(fileSystem: fileSystem, content: content, output: output).plan()
         let site = plan.site
         let known = site.editions.map(\.language.code)
@@ -70,7 +70,7 @@ public struct EPUBExporter: Sendable {
     /// Makes the books and writes each into its language's folder of the built
     /// site; returns the paths written and the warnings. A book replaces the
     /// previous one only when it is complete.
-    public func export(languages: [String] = []) throws(BuildFailed) -> (written: [String], warnings: [Diagnostic]) {
+    package func export(languages: [String] = []) throws(BuildFailed) -> (written: [String], warnings: [Diagnostic]) {
         let made = try books(languages: languages)
         let missing = made.books.filter { !fileSystem.isDirectory(output + "/" + $0.language) }
         guard missing.isEmpty else {

@@ -8,30 +8,30 @@
 ///
 /// Each stage returns diagnostics as values; the build stops before writing
 /// when any of them is an error, so the previous site stays as it was.
-public struct Builder: Sendable {
-    public var fileSystem: any FileSystem
-    public var content: String
-    public var output: String
-    public var projectRoot: String
+package struct Builder: Sendable {
+    package var fileSystem: any FileSystem
+    package var content: String
+    package var output: String
+    package var projectRoot: String
 
-    public init(fileSystem: any FileSystem = LocalFileSystem(), content: String, output: String, projectRoot: String = ".") {
+    package init(fileSystem: any FileSystem = LocalFileSystem(), content: String, output: String, projectRoot: String = ".") {
         self.fileSystem = fileSystem
         self.content = content
         self.output = output
         self.projectRoot = projectRoot
     }
 
-    public struct Result: Sendable {
-        public var site: Site
-        public var files: [OutputFile]
-        public var warnings: [Diagnostic]
+    package struct Result: Sendable {
+        package var site: Site
+        package var files: [OutputFile]
+        package var warnings: [Diagnostic]
     }
 
     /// A checked site whose files are named but not made yet.
-    public struct Plan: Sendable {
-        public var site: Site
-        public var outputs: [PlannedFile]
-        public var warnings: [Diagnostic]
+    package struct Plan: Sendable {
+        package var site: Site
+        package var outputs: [PlannedFile]
+        package var warnings: [Diagnostic]
         /// What drew the pages; the books (EPUB) draw their chapters with it too.
         package var theme: Theme
 
@@ -44,7 +44,7 @@ public struct Builder: Sendable {
     }
 
     /// Loads, parses, checks and renders, without touching the output folder.
-    public func render() throws(BuildFailed) -> Result {
+    package func render() throws(BuildFailed) -> Result {
         let plan = try self.plan()
         var diagnostics = plan.warnings
         let made = plan.outputs.parallelMap { planned -> (OutputFile?, Diagnostic?) in
@@ -62,7 +62,7 @@ public struct Builder: Sendable {
     /// Loads, parses and checks; names every file of the site without making it.
     /// The preview server makes only the files a browser asks for (and keeps
     /// parses between its rebuilds: `PreviewSession`, with these same stages).
-    public func plan() throws(BuildFailed) -> Plan {
+    package func plan() throws(BuildFailed) -> Plan {
         let loaded = try load()
         let parsed = loaded.tree.pages.parallelMap { source -> (Page?, [Diagnostic]) in
             switch read(source) {
@@ -160,7 +160,7 @@ public struct Builder: Sendable {
 
     /// Renders and writes the site; returns the warnings of a successful build.
     @discardableResult
-    public func build() throws(BuildFailed) -> Plan {
+    package func build() throws(BuildFailed) -> Plan {
         let writer = OutputWriter(fileSystem: fileSystem, output: output)
         try writer.checkSafety(content: content, projectRoot: projectRoot)
         let plan = try self.plan()

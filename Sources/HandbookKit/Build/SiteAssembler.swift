@@ -1,8 +1,8 @@
 /// Stage 3: puts the parsed pages together into editions (one per language),
 /// with the sections in order, fallbacks for missing translations, and every
 /// internal link and anchor checked against the pages that now exist.
-public enum SiteAssembler {
-    public static func assemble(config: SiteConfig, pages: [Page], files: [StaticFile],
+package enum SiteAssembler {
+    package static func assemble(config: SiteConfig, pages: [Page], files: [StaticFile],
                                 contentRoot: String) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var byLanguage: [String: [PageID: Page]] = [:]

@@ -2,23 +2,23 @@
 /// to know before publishing: links that only work thanks to a fallback,
 /// missing and outdated translations, and translations whose comparisons,
 /// scripts or placeholders no longer match the original's.
-public struct Checker: Sendable {
-    public var builder: Builder
+package struct Checker: Sendable {
+    package var builder: Builder
 
-    public init(builder: Builder) {
+    package init(builder: Builder) {
         self.builder = builder
     }
 
-    public struct Report: Sendable {
-        public var diagnostics: [Diagnostic]
-        public var pages: Int
-        public var languages: Int
-        public var site: Site?
-        public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
-        public var warnings: Int { diagnostics.count - errors }
+    package struct Report: Sendable {
+        package var diagnostics: [Diagnostic]
+        package var pages: Int
+        package var languages: Int
+        package var site: Site?
+        package var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+        package var warnings: Int { diagnostics.count - errors }
     }
 
-    public func run() -> Report {
+    package func run() -> Report {
         let result: Builder.Result
         do {
             result = try builder.render()

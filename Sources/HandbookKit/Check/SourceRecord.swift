@@ -1,15 +1,15 @@
 /// Writes `source: <hash>` into a translation's front matter once a
 /// translator has caught up with the original, keeping the rest of the file
 /// exactly as it was (line endings included).
-public enum SourceRecord {
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public var description: String
+package enum SourceRecord {
+    package struct Failure: Error, CustomStringConvertible, Sendable {
+        package var description: String
     }
 
     /// Records the original's current version in every translation that
     /// `selection` names: `all`, a language code, or `<language>/<page>`.
     /// Returns the files that changed.
-    public static func markCurrent(_ selection: [String], site: Site, fileSystem: any FileSystem) throws -> [String] {
+    package static func markCurrent(_ selection: [String], site: Site, fileSystem: any FileSystem) throws -> [String] {
         guard let original = site.editions.first else { return [] }
         var targets: [(Entry, Page)] = []
         for item in selection {

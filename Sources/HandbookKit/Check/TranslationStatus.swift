@@ -2,7 +2,7 @@
 /// made from. A translation records the original's `bodyHash` in its front
 /// matter as `source:`; when the original changes, the record no longer
 /// matches and the translation is outdated.
-public enum TranslationStatus: String, Sendable, CaseIterable {
+package enum TranslationStatus: String, Sendable, CaseIterable {
     /// The default-language page itself.
     case original
     case current
@@ -13,7 +13,7 @@ public enum TranslationStatus: String, Sendable, CaseIterable {
     /// A page in this language with no default-language original.
     case orphan
 
-    public static func of(_ entry: Entry?, original: Page?) -> TranslationStatus {
+    package static func of(_ entry: Entry?, original: Page?) -> TranslationStatus {
         guard let entry, !entry.isFallback else { return .missing }
         guard let original else { return .orphan }
         if entry.page.language == original.language { return .original }
@@ -23,16 +23,16 @@ public enum TranslationStatus: String, Sendable, CaseIterable {
 }
 
 /// The status of every page in every language, in reading order.
-public struct TranslationTable: Sendable {
-    public struct Row: Sendable {
-        public var id: PageID
-        public var statuses: [TranslationStatus]
+package struct TranslationTable: Sendable {
+    package struct Row: Sendable {
+        package var id: PageID
+        package var statuses: [TranslationStatus]
     }
 
-    public var languages: [Language]
-    public var rows: [Row]
+    package var languages: [Language]
+    package var rows: [Row]
 
-    public init(site: Site) {
+    package init(site: Site) {
         languages = site.editions.map(\.language)
         let original = site.editions.first
         var ids = original?.readingOrder.map(\.id) ?? []
@@ -47,7 +47,7 @@ public struct TranslationTable: Sendable {
     }
 
     /// A plain-text table for the terminal.
-    public func formatted() -> String {
+    package func formatted() -> String {
         let header = ["page"] + languages.map(\.code)
         let body = rows.map { [$0.id.path] + $0.statuses.map(\.rawValue) }
         let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }

@@ -1,12 +1,12 @@
 /// The kinds of site `handbook import` reads.
-public enum ImportFormat: String, Sendable, CaseIterable {
+package enum ImportFormat: String, Sendable, CaseIterable {
     case jekyll, mkdocs, mdbook, hugo, markdown
 
     /// What the source folder looks like, by the files each tool needs:
     /// `_config.yml` (Jekyll), `mkdocs.yml`, `book.toml` or `src/SUMMARY.md`
     /// (mdBook), a Hugo configuration beside `content/`; anything else is a
     /// plain folder of Markdown.
-    public static func guess(_ root: String, fileSystem: any FileSystem) -> ImportFormat {
+    package static func guess(_ root: String, fileSystem: any FileSystem) -> ImportFormat {
         let has = { (name: String) in fileSystem.exists(joinPath(root, name)) }
         if has("_config.yml") || has("_config.yaml") { return .jekyll }
         if has("mkdocs.yml") || has("mkdocs.yaml") { return .mkdocs }

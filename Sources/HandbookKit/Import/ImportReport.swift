@@ -1,36 +1,36 @@
 /// What `handbook import` did, and what it could not map (as diagnostics
 /// with the source file's path and, where it has one, line and column).
-public struct ImportReport: Sendable {
-    public struct LanguageCount: Sendable, Equatable {
-        public var code: String
-        public var pages: Int
+package struct ImportReport: Sendable {
+    package struct LanguageCount: Sendable, Equatable {
+        package var code: String
+        package var pages: Int
     }
 
-    public struct DroppedKey: Sendable, Equatable {
-        public var key: String
-        public var files: Int
+    package struct DroppedKey: Sendable, Equatable {
+        package var key: String
+        package var files: Int
     }
 
-    public var format: ImportFormat
-    public var source: String
-    public var content: String
+    package var format: ImportFormat
+    package var source: String
+    package var content: String
     /// Pages imported from the source, per language (created landing pages not counted).
-    public var pages: [LanguageCount]
-    public var sections: Int
+    package var pages: [LanguageCount]
+    package var sections: Int
     /// Landing and home pages the import wrote because the source has none.
-    public var created: [String]
-    public var assets: Int
-    public var linksRewritten: Int
+    package var created: [String]
+    package var assets: Int
+    package var linksRewritten: Int
     /// Front-matter keys the content format has no place for, with how many files had them.
-    public var droppedKeys: [DroppedKey]
-    public var rawHTML: Bool
-    public var templates: Int
-    public var diagnostics: [Diagnostic]
+    package var droppedKeys: [DroppedKey]
+    package var rawHTML: Bool
+    package var templates: Int
+    package var diagnostics: [Diagnostic]
     /// Each imported source file and the page it became, relative to the content folder.
     var written: [String: String] = [:]
 
     /// The summary, one line each, for people.
-    public var summary: [String] {
+    package var summary: [String] {
         var lines = ["Imported \(format.rawValue) site \(source) into \(content)/:"]
         lines.append("  pages: " + pages.map { "\($0.code) \($0.pages)" }.joined(separator: ", "))
         lines.append("  sections: \(sections)")

@@ -3,25 +3,25 @@ import CMarkGFM
 /// `handbook import`: reads a Jekyll, MkDocs, mdBook, Hugo or plain Markdown
 /// site and writes a new content folder in this project's format. What it
 /// cannot map is a located warning in the report, never silently lost.
-public struct Importer: Sendable {
-    public var fileSystem: any FileSystem
-    public var source: String
-    public var format: ImportFormat?
-    public var content: String
+package struct Importer: Sendable {
+    package var fileSystem: any FileSystem
+    package var source: String
+    package var format: ImportFormat?
+    package var content: String
 
-    public init(fileSystem: any FileSystem = LocalFileSystem(), source: String, format: ImportFormat? = nil, content: String) {
+    package init(fileSystem: any FileSystem = LocalFileSystem(), source: String, format: ImportFormat? = nil, content: String) {
         self.fileSystem = fileSystem
         self.source = source
         self.format = format
         self.content = content
     }
 
-    public struct Failed: Error, CustomStringConvertible, Sendable {
-        public var description: String
+    package struct Failed: Error, CustomStringConvertible, Sendable {
+        package var description: String
     }
 
     /// Reads the source, writes the content folder, and says what it did.
-    public func run() throws(Failed) -> ImportReport {
+    package func run() throws(Failed) -> ImportReport {
         guard fileSystem.isDirectory(source) else { throw Failed(description: "\(source) is not a folder") }
         let writer = ContentWriter(fileSystem: fileSystem, content: content)
         if let refusal = writer.refusal() { throw Failed(description: refusal) }

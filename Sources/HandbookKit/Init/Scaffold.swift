@@ -8,19 +8,19 @@
 /// `outdated` there and in `handbook check`: that is where translators begin.
 /// A language without starter text gets an empty folder: its pages are
 /// missing translations, which build and check report until someone writes them.
-public struct Scaffold: Sendable {
-    public struct Refusal: Error, CustomStringConvertible, Sendable {
-        public var description: String
+package struct Scaffold: Sendable {
+    package struct Refusal: Error, CustomStringConvertible, Sendable {
+        package var description: String
     }
 
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// Every file written, content folder first.
-        public var written: [String]
+        package var written: [String]
         /// What the author should know: languages without starter text, the .gitignore.
-        public var notes: [String]
+        package var notes: [String]
     }
 
-    public static let defaultLanguages = ["en"]
+    package static let defaultLanguages = ["en"]
 
     let fileSystem: any FileSystem
     let folder: String
@@ -31,7 +31,7 @@ public struct Scaffold: Sendable {
     ///   - folder: the content folder to create; it must not exist or be empty.
     ///   - languages: language codes, the default first.
     ///   - title: the site title in every language (default: the starter's, per language).
-    public init(fileSystem: any FileSystem = LocalFileSystem(), folder: String,
+    package init(fileSystem: any FileSystem = LocalFileSystem(), folder: String,
                 languages: [String] = Scaffold.defaultLanguages, title: String? = nil) {
         self.fileSystem = fileSystem
         self.folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
@@ -39,7 +39,7 @@ public struct Scaffold: Sendable {
         self.title = title
     }
 
-    public func run() throws(Refusal) -> Report {
+    package func run() throws(Refusal) -> Report {
         if let refusal = refusal() { throw refusal }
         var (files, notes) = try plan()
         let staging = folder + ".creating"

@@ -4,7 +4,7 @@
 /// this is what lets the parse stage resolve links written the way other tools
 /// write them (`page/`, `page.html`, `/guide/page`): it is handed to every
 /// parse as a value, and each parse records what it looked up (`LinkGuesses`).
-public struct ContentIndex: Sendable {
+package struct ContentIndex: Sendable {
     var pages: Set<String> = []
     var files: Set<String> = []
     var folders: Set<String> = []
@@ -14,7 +14,7 @@ public struct ContentIndex: Sendable {
     package private(set) var signature = 0
 
     /// An index of nothing, for parsing a page on its own.
-    public init() {}
+    package init() {}
 
     init(pages: Set<String>, files: Set<String>, defaultLanguage: String) {
         self.pages = pages

@@ -4,9 +4,9 @@ import Foundation
 /// It refuses what could make a build unpredictable or unsafe: symbolic links
 /// leaving `Content/`, loops, names that collide on case-insensitive disks,
 /// and language folders that `handbook.yml` does not know.
-public struct ContentLoader {
-    public static let assetsFolder = "assets"
-    public static let themeFolder = "theme"
+package struct ContentLoader {
+    package static let assetsFolder = "assets"
+    package static let themeFolder = "theme"
     /// Files beside `handbook.yml` that belong to the authors, not the site:
     /// the folder's README (in a language folder a README.md would be a page)
     /// and the schema file editors read (`# yaml-language-server: $schema=…`).
@@ -15,7 +15,7 @@ public struct ContentLoader {
     let fileSystem: any FileSystem
     let root: String
 
-    public init(fileSystem: any FileSystem, root: String) {
+    package init(fileSystem: any FileSystem, root: String) {
         self.fileSystem = fileSystem
         self.root = root
     }
@@ -23,7 +23,7 @@ public struct ContentLoader {
     /// The tree and what the load found wrong with it. Problems that leave
     /// the tree usable (a missing home page, a second index) are returned
     /// for the builder to report with the parse stage's; the rest are thrown.
-    public func load() throws(BuildFailed) -> (ContentTree, [Diagnostic]) {
+    package func load() throws(BuildFailed) -> (ContentTree, [Diagnostic]) {
         guard fileSystem.isDirectory(root) else {
             throw BuildFailed([.error("content folder not found", at: SourceLocation(path: root))])
         }

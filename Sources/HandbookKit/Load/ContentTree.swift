@@ -1,26 +1,26 @@
 /// A Markdown file found under a language folder.
-public struct SourceFile: Sendable {
-    public var language: String
-    public var id: PageID
+package struct SourceFile: Sendable {
+    package var language: String
+    package var id: PageID
     /// Path as shown in diagnostics, e.g. `Content/en/team-mistakes/no-blame.md`.
-    public var path: String
+    package var path: String
 }
 
 /// A file copied as it is: `assets/`, theme files and non-Markdown files in language folders.
-public struct StaticFile: Sendable {
-    public var source: String
+package struct StaticFile: Sendable {
+    package var source: String
     /// Path relative to the output root.
-    public var destination: String
+    package var destination: String
 }
 
 /// Everything under `Content/`, found but not yet parsed.
-public struct ContentTree: Sendable {
-    public var root: String
-    public var config: SiteConfig
-    public var pages: [SourceFile]
-    public var files: [StaticFile]
+package struct ContentTree: Sendable {
+    package var root: String
+    package var config: SiteConfig
+    package var pages: [SourceFile]
+    package var files: [StaticFile]
     /// Theme overrides by path relative to `Content/theme/` (`page.mustache`, `style.css`).
-    public var theme: [String: String]
+    package var theme: [String: String]
     /// The page and file paths, for the parse stage.
-    public var index: ContentIndex
+    package var index: ContentIndex
 }

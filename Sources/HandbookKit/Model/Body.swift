@@ -3,7 +3,7 @@
 /// draws in the language being rendered (the `comparison`, `comparison-side`,
 /// `script`, `choice` and `callout` partials). No interface text is in here, so
 /// a parse serves every language and every theme.
-public indirect enum Block: Sendable, Equatable {
+package indirect enum Block: Sendable, Equatable {
     /// HTML that cmark-gfm rendered from the author's Markdown.
     case html(String)
     case comparison(Comparison)
@@ -15,34 +15,34 @@ public indirect enum Block: Sendable, Equatable {
 /// One side of a comparison: the reply, and the reason after it ("Why it
 /// fails: …"), which the practice page shows only with the answer. A side of a
 /// single block, or one that does not end in a paragraph, is all reply.
-public struct Side: Sendable, Equatable {
-    public enum Kind: String, Sendable { case bad, good }
-    public var kind: Kind
-    public var reply: [Block]
-    public var reason: [Block]
+package struct Side: Sendable, Equatable {
+    package enum Kind: String, Sendable { case bad, good }
+    package var kind: Kind
+    package var reply: [Block]
+    package var reason: [Block]
 
     /// Reply and reason as the page shows them, one after the other.
-    public var blocks: [Block] { reply + reason }
+    package var blocks: [Block] { reply + reason }
 }
 
 /// The text of a `:::script` as blocks; its title and placeholders are in `Script`.
-public struct ScriptBlock: Sendable, Equatable {
-    public var title: String
-    public var anchor: String
-    public var body: [Block]
+package struct ScriptBlock: Sendable, Equatable {
+    package var title: String
+    package var anchor: String
+    package var body: [Block]
 }
 
 /// A `:::choice` inside a script: a prompt for the reader (never copied) and
 /// its alternatives. `alternatives` is nil when the choice is not one list of
 /// two or more items: it is then shown as written and copied whole.
-public struct Choice: Sendable, Equatable {
-    public var prompt: String
-    public var alternatives: Int?
-    public var body: [Block]
+package struct Choice: Sendable, Equatable {
+    package var prompt: String
+    package var alternatives: Int?
+    package var body: [Block]
 }
 
 /// GitHub's alert kinds, which forges render too: `[!NOTE]` … `[!CAUTION]`.
-public enum CalloutKind: String, CaseIterable, Sendable {
+package enum CalloutKind: String, CaseIterable, Sendable {
     case note, tip, important, warning, caution
 
     var marker: String { "[!\(rawValue.uppercased())]" }

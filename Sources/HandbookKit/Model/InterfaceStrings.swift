@@ -2,11 +2,11 @@
 /// tr, ja, zh, ar and he; each can be overridden per language under `strings:`
 /// in `handbook.yml`. A counted string may hold one form per plural category
 /// (`PluralForms`), which the browser picks with `Intl.PluralRules`.
-public struct InterfaceStrings: Sendable, Hashable {
-    public private(set) var values: [String: String]
+package struct InterfaceStrings: Sendable, Hashable {
+    package private(set) var values: [String: String]
 
     /// Every key a theme may use. `handbook.yml` may override only these.
-    public static let keys: [String] = [
+    package static let keys: [String] = [
         "dont", "do", "on_this_page", "previous", "next", "contents", "language",
         "skip_to_content", "script", "fallback_notice", "outdated_notice", "not_found_title",
         "not_found_text", "not_found_home", "choose_language", "menu", "earlier_sections", "later_sections",
@@ -33,19 +33,19 @@ public struct InterfaceStrings: Sendable, Hashable {
         "progress_part", "progress_continue", "progress_done", "progress_reset", "progress_reset_done",
     ]
 
-    public subscript(key: String) -> String { values[key] ?? "" }
+    package subscript(key: String) -> String { values[key] ?? "" }
 
-    public mutating func override(_ key: String, with value: String) {
+    package mutating func override(_ key: String, with value: String) {
         values[key] = value
     }
 
     /// The built-in strings for a language code, or nil when none ship for it.
-    public static func builtin(for code: String) -> InterfaceStrings? {
+    package static func builtin(for code: String) -> InterfaceStrings? {
         builtinCode(for: code).flatMap { builtins[$0] }.map { InterfaceStrings(values: $0) }
     }
 
     /// The language's own name, for a code with built-in strings.
-    public static func builtinName(for code: String) -> String? {
+    package static func builtinName(for code: String) -> String? {
         builtinCode(for: code).flatMap { builtinNames[$0] }
     }
 
@@ -61,9 +61,9 @@ public struct InterfaceStrings: Sendable, Hashable {
         return first
     }
 
-    public static let english = InterfaceStrings(values: builtins["en"]!)
+    package static let english = InterfaceStrings(values: builtins["en"]!)
 
-    public static let builtinNames: [String: String] = [
+    package static let builtinNames: [String: String] = [
         "en": "English", "de": "Deutsch", "nl": "Nederlands", "pt": "Português",
         "fr": "Français", "es": "Español", "it": "Italiano", "pl": "Polski", "sv": "Svenska", "tr": "Türkçe",
         "ja": "日本語", "zh": "简体中文", "ar": "العربية", "he": "עברית",

@@ -1,7 +1,7 @@
 /// Which way a language's text runs: `dir` on `<html>` and wherever a page
 /// quotes another language. It comes from the locale; `direction:` in a
 /// language's entry of `handbook.yml` overrides it.
-public enum TextDirection: String, Sendable, Hashable {
+package enum TextDirection: String, Sendable, Hashable {
     case ltr, rtl
 
     /// Scripts written right to left (ISO 15924), for locales that name theirs (`pa-Arab`, `az-Arab`).
@@ -19,7 +19,7 @@ public enum TextDirection: String, Sendable, Hashable {
 
     /// The direction of a BCP 47 tag: its script subtag when it names one
     /// (`ku-Arab` is right to left, `uz-Latn` is not), else its language.
-    public init(locale: String) {
+    package init(locale: String) {
         let subtags = locale.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
         guard let language = subtags.first else { self = .ltr; return }
         if let script = subtags.dropFirst().first(where: { $0.count == 4 && $0.allSatisfy(\.isLetter) }) {

@@ -5,15 +5,15 @@ import Foundation
 /// heading anchors, placeholders and link rewriting, then the body's HTML.
 /// Pages are independent of each other here, so the builder runs this stage
 /// on every core; links are only recorded, and checked once all pages exist.
-public struct PageParser: Sendable {
-    public var languages: Set<String>
-    public var rawHTML: Bool
+package struct PageParser: Sendable {
+    package var languages: Set<String>
+    package var rawHTML: Bool
     /// Front-matter keys of other tools, accepted and dropped (`ignore_keys:`).
-    public var ignoredKeys: Set<String>
+    package var ignoredKeys: Set<String>
     /// Every page and file the load found, for links not written as `.md` files.
-    public var content: ContentIndex
+    package var content: ContentIndex
 
-    public init(languages: Set<String>, rawHTML: Bool, ignoredKeys: Set<String> = [], content: ContentIndex = ContentIndex()) {
+    package init(languages: Set<String>, rawHTML: Bool, ignoredKeys: Set<String> = [], content: ContentIndex = ContentIndex()) {
         self.languages = languages
         self.rawHTML = rawHTML
         self.ignoredKeys = ignoredKeys
@@ -23,9 +23,9 @@ public struct PageParser: Sendable {
     /// The largest page accepted, in bytes. The whole shipped handbook is far
     /// smaller; a page this big is a mistake (a pasted log, a generated file),
     /// and refusing it keeps time and memory of a build bounded.
-    public static let maximumPageBytes = 4 << 20
+    package static let maximumPageBytes = 4 << 20
 
-    public func parse(_ source: SourceFile, bytes: [UInt8]) -> (Page?, [Diagnostic]) {
+    package func parse(_ source: SourceFile, bytes: [UInt8]) -> (Page?, [Diagnostic]) {
         let path = source.path
         if bytes.count > Self.maximumPageBytes {
             let size = Double(bytes.count) / Double(1 << 20)

@@ -1,7 +1,7 @@
 /// Stage 4: fills the theme's templates for each page of each edition.
 /// The contexts are plain dictionaries, so a theme author sees exactly the
 /// names documented in the README and nothing else.
-public struct PageRenderer: Sendable {
+package struct PageRenderer: Sendable {
     let site: Site
     let theme: Theme
     /// Languages with at least one comparison, which get a practice page.
@@ -10,7 +10,7 @@ public struct PageRenderer: Sendable {
     /// a rebuild in the preview server should not wait for sidebars nobody has asked for yet.
     private var navigations: [String: Once<Navigation>] = [:]
 
-    public init(site: Site, theme: Theme) {
+    package init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
         practiceLanguages = Set(site.editions.filter(Self.hasPractice).map(\.language.code))
@@ -32,7 +32,7 @@ public struct PageRenderer: Sendable {
         language + "/" + id.outputPath
     }
 
-    public func render(_ entry: Entry, in edition: Edition, position: Int, readingOrder: [Entry]) -> String {
+    package func render(_ entry: Entry, in edition: Edition, position: Int, readingOrder: [Entry]) -> String {
         let language = edition.language
         let path = Self.outputPath(entry.id, in: language.code)
         func href(_ id: PageID, _ code: String = language.code) -> String {
@@ -108,7 +108,7 @@ public struct PageRenderer: Sendable {
     /// A language's not-found page (`<lang>/404.html`), or with `edition` nil the
     /// site's own (`404.html`, which GitHub Pages and Netlify look for), in the
     /// default language and offering every language.
-    public func renderNotFound(_ edition: Edition?) -> String {
+    package func renderNotFound(_ edition: Edition?) -> String {
         guard let shown = edition ?? site.editions.first else { return "" }
         let folder = edition.map { $0.language.code + "/" } ?? ""
         let path = folder + "404.html"
@@ -132,7 +132,7 @@ public struct PageRenderer: Sendable {
         return theme.render("not-found", context)
     }
 
-    public func renderLanguageChooser() -> String {
+    package func renderLanguageChooser() -> String {
         let first = site.config.defaultLanguage
         return theme.render("language-chooser", [
             "lang": first.locale, "dir": first.direction.rawValue, "siteTitle": first.title, "defaultLocale": first.locale,

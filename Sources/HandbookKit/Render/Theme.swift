@@ -4,13 +4,13 @@ import Mustache
 /// compiled into the binary; a file of the same name under `Content/theme/`
 /// replaces it, and any other file there is published beside it, so a user
 /// changes the look without recompiling.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     let library: MustacheLibrary
     /// Files published under `Output/theme/`, by name.
     let files: [String: [UInt8]]
 
     /// The built-in theme's files, by name: `page.mustache`, `style.css`, …
-    public static let builtin: [String: [UInt8]] = [
+    package static let builtin: [String: [UInt8]] = [
         "layout.mustache": PackageResources.layout_mustache,
         "page.mustache": PackageResources.page_mustache,
         "not-found.mustache": PackageResources.not_found_mustache,
@@ -32,7 +32,7 @@ public struct Theme: Sendable {
     ]
 
     /// - Parameter overrides: files of `Content/theme/` by path relative to it.
-    public static func load(overrides: [String: String], fileSystem: any FileSystem) throws(BuildFailed) -> Theme {
+    package static func load(overrides: [String: String], fileSystem: any FileSystem) throws(BuildFailed) -> Theme {
         var sources: [String: (bytes: [UInt8], path: String)] = [:]
         for (name, bytes) in builtin { sources[name] = (bytes, "(built-in theme)/\(name)") }
         var diagnostics: [Diagnostic] = []

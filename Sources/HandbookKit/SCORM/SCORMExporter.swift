@@ -5,18 +5,18 @@ import Foundation
 /// company's learning management system. The parts and pages come from the
 /// content (so it must be the content the site was built from); the files
 /// are the built site's own, so the package shows what the site shows.
-public struct SCORMExporter: Sendable {
-    public var fileSystem: any FileSystem
-    public var content: String
-    public var output: String
+package struct SCORMExporter: Sendable {
+    package var fileSystem: any FileSystem
+    package var content: String
+    package var output: String
     /// The practice score, in percent, that passes (`adlcp:masteryscore`).
-    public var mastery: Int
+    package var mastery: Int
     /// Every ZIP entry's date.
-    public var date: Date
+    package var date: Date
 
-    public static let defaultMastery = 80
+    package static let defaultMastery = 80
 
-    public init(fileSystem: any FileSystem = LocalFileSystem(), content: String, output: String,
+    package init(fileSystem: any FileSystem = LocalFileSystem(), content: String, output: String,
                 mastery: Int = SCORMExporter.defaultMastery, date: Date = EPUBExporter.date()) {
         self.fileSystem = fileSystem
         self.content = content
@@ -25,17 +25,17 @@ public struct SCORMExporter: Sendable {
         self.date = date
     }
 
-    public static func fileName(_ language: String) -> String { "handbook-\(language)-scorm.zip" }
+    package static func fileName(_ language: String) -> String { "handbook-\(language)-scorm.zip" }
 
-    public struct Packages: Sendable {
+    package struct Packages: Sendable {
         /// Each language's ZIP file, in the order of `handbook.yml`.
-        public var packages: [(language: String, bytes: [UInt8])]
-        public var warnings: [Diagnostic]
+        package var packages: [(language: String, bytes: [UInt8])]
+        package var warnings: [Diagnostic]
     }
 
     /// Makes the package of each language of `languages` (every language when
     /// it is empty) from the built site, without writing anything.
-    public func packages(languages: [String] = []) throws(BuildFailed) -> Packages {
+    package func packages(languages: [String] = []) throws(BuildFailed) -> Packages {
         guard (0...100).contains(mastery) else {
             throw BuildFailed([.error("the mastery score must be a percentage from 0 to 100, not \(mastery)", at: SourceLocation(path: output))])
         }
@@ -75,7 +75,7 @@ public struct SCORMExporter: Sendable {
 
     /// Makes the packages and writes each into its language's folder of the
     /// built site; a package replaces the previous one only when it is complete.
-    public func export(languages: [String] = []) throws(BuildFailed) -> (written: [String], warnings: [Diagnostic]) {
+    package func export(languages: [String] = []) throws(BuildFailed) -> (written: [String], warnings: [Diagnostic]) {
         let made = try packages(languages: languages)
         var written: [String] = []
         for (language, bytes) in made.packages {

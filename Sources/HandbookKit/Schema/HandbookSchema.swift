@@ -8,18 +8,18 @@
 /// loader appears here without a second edit. The value rules mirror the
 /// loaders' checks; `InitTests` feeds every shipped and fixture file through
 /// both.
-public enum HandbookSchema {
-    public static let dialect = "https://json-schema.org/draft/2020-12/schema"
+package enum HandbookSchema {
+    package static let dialect = "https://json-schema.org/draft/2020-12/schema"
     /// The file `handbook init` writes beside `handbook.yml`, named in its
     /// `# yaml-language-server: $schema=…` line.
-    public static let configFileName = "handbook.schema.json"
+    package static let configFileName = "handbook.schema.json"
 
     /// Any scalar the loaders read as text: YAML's `title: 2024` or `name: yes`
     /// is the text "2024" or "yes" to them, so editors must not flag it.
     static let text: JSONValue = .object([("type", ["string", "number", "boolean"])])
 
     /// The schema of `handbook.yml`.
-    public static func config() -> JSONValue {
+    package static func config() -> JSONValue {
         let descriptions: [String: JSONValue] = [
             "languages": "The handbook's languages; the first is the default, and a page missing in another language is shown from it with a notice.",
             "raw_html": "Keep raw HTML in Markdown (default false: it is dropped, with a warning).",
@@ -82,7 +82,7 @@ public enum HandbookSchema {
     /// is `title:` in it: a page may take its title from a leading `# heading`.
     /// - Parameter ignoredKeys: the handbook's `ignore_keys`; as in the
     ///   loader, one within a typo's distance of a key of its own stays refused.
-    public static func page(ignoredKeys: Set<String> = []) -> JSONValue {
+    package static func page(ignoredKeys: Set<String> = []) -> JSONValue {
         let descriptions: [String: JSONValue] = [
             "title": "The page's title (or start the body with '# Title').",
             "description": "One line under the title, also used by search.",
@@ -127,7 +127,7 @@ public enum HandbookSchema {
 
 extension HandbookSchema {
     /// The `ignore_keys` of a content folder's `handbook.yml`, for `page(ignoredKeys:)`.
-    public static func ignoredKeys(content: String, fileSystem: any FileSystem = LocalFileSystem()) throws(BuildFailed) -> Set<String> {
+    package static func ignoredKeys(content: String, fileSystem: any FileSystem = LocalFileSystem()) throws(BuildFailed) -> Set<String> {
         let path = joinPath(content, SiteConfigLoader.fileName)
         guard let bytes = try? fileSystem.read(path), let text = String(validating: bytes, as: UTF8.self) else {
             throw BuildFailed([.error("cannot read \(SiteConfigLoader.fileName) as UTF-8 text", at: SourceLocation(path: path))])

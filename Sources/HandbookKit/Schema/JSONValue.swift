@@ -1,14 +1,14 @@
 /// A JSON document with its keys in the order written, so a printed schema
 /// reads top-down (`$schema`, `title`, `type`, then `properties`) and prints
 /// the same bytes on every run.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case integer(Int)
     case bool(Bool)
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+    package static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case let (.string(x), .string(y)): x == y
         case let (.integer(x), .integer(y)): x == y
@@ -20,13 +20,13 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// The value of `key` in an object.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case let .object(pairs) = self else { return nil }
         return pairs.first { $0.key == key }?.value
     }
 
     /// Indented by two spaces, one key per line, ending in a newline.
-    public func formatted() -> String {
+    package func formatted() -> String {
         var text = ""
         write(to: &text, indent: "")
         return text + "\n"
@@ -69,8 +69,8 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(integerLiteral value: Int) { self = .integer(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(integerLiteral value: Int) { self = .integer(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 }

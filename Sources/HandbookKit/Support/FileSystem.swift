@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a path is, without following a final symbolic link.
-public enum FileKind: Sendable, Equatable {
+package enum FileKind: Sendable, Equatable {
     case file
     case directory
     case symlink(destination: String)
@@ -10,7 +10,7 @@ public enum FileKind: Sendable, Equatable {
 /// The pipeline's only door to the disk. Every stage reads and writes through
 /// it, so tests can build into a temporary folder or a `MemoryFileSystem`
 /// and the preview server can watch the same view of the world.
-public protocol FileSystem: Sendable {
+package protocol FileSystem: Sendable {
     func kind(of path: String) -> FileKind?
     /// Names inside a directory, sorted, so every build sees the same order.
     func contents(of directory: String) throws -> [String]
@@ -25,23 +25,23 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
-    public func exists(_ path: String) -> Bool { kind(of: path) != nil }
+    package func exists(_ path: String) -> Bool { kind(of: path) != nil }
 
-    public func isDirectory(_ path: String) -> Bool {
+    package func isDirectory(_ path: String) -> Bool {
         if case .directory = kind(of: resolve(path)) { return true }
         return false
     }
 
-    public func write(_ text: String, to path: String) throws {
+    package func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }
 }
 
 /// The real disk, through Foundation and POSIX.
-public struct LocalFileSystem: FileSystem {
-    public init() {}
+package struct LocalFileSystem: FileSystem {
+    package init() {}
 
-    public func kind(of path: String) -> FileKind? {
+    package func kind(of path: String) -> FileKind? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
@@ -53,11 +53,11 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
-    public func contents(of directory: String) throws -> [String] {
+    package func contents(of directory: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     }
 
-    public func read(_ path: String) throws -> [UInt8] {
+    package func read(_ path: String) throws -> [UInt8] {
         // Non-blocking open, then a check that it is a regular file: a FIFO or a
         // device named `page.md` would otherwise block or read forever.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -77,7 +77,7 @@ public struct LocalFileSystem: FileSystem {
     /// Plain open/write/close. Not atomic on its own: the build writes into a
     /// fresh folder that is swapped in whole, and edits of content files write
     /// a temporary file and rename it (see `SourceRecord`).
-    public func write(_ bytes: [UInt8], to path: String) throws {
+    package func write(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystemError(path: path, reason: "cannot write the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -92,37 +92,37 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
-    public func createDirectory(_ path: String) throws {
+    package func createDirectory(_ path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    public func remove(_ path: String) throws {
+    package func remove(_ path: String) throws {
         try FileManager.default.removeItem(atPath: path)
     }
 
-    public func move(_ source: String, to destination: String) throws {
+    package func move(_ source: String, to destination: String) throws {
         guard rename(source, destination) == 0 else {
             throw FileSystemError(path: source, reason: "cannot rename to \(destination): \(String(cString: strerror(errno)))")
         }
     }
 
-    public func resolve(_ path: String) -> String {
+    package func resolve(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
-    public func modificationTime(of path: String) -> Double? {
+    package func modificationTime(of path: String) -> Double? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 }
 
-public struct FileSystemError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
+package struct FileSystemError: Error, CustomStringConvertible, Sendable {
+    package var path: String
+    package var reason: String
+    package var description: String { "\(path): \(reason)" }
 }
 
 /// Joins path components with exactly one slash between them.

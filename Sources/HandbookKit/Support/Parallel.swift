@@ -33,6 +33,6 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
 /// Whether the stages run on every core. The fuzz target turns it off: worker
 /// threads keep caches that outlive one input, which LeakSanitizer would
 /// otherwise have to scan the whole heap for after every run.
-public enum Parallelism {
-    nonisolated(unsafe) public static var isEnabled = true
+package enum Parallelism {
+    nonisolated(unsafe) package static var isEnabled = true
 }

@@ -1,14 +1,14 @@
 /// One file of the finished site, relative to the output root.
-public struct OutputFile: Sendable {
-    public var path: String
-    public var bytes: [UInt8]
+package struct OutputFile: Sendable {
+    package var path: String
+    package var bytes: [UInt8]
 
-    public init(path: String, bytes: [UInt8]) {
+    package init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 }
@@ -17,20 +17,20 @@ public struct OutputFile: Sendable {
 /// temporary folder beside the output and swaps it in only when every file is
 /// written, so a failed build leaves the previous site exactly as it was. It
 /// refuses to replace a folder it did not create.
-public struct OutputWriter {
+package struct OutputWriter {
     /// Written into every output folder; a non-empty folder without it is not ours.
-    public static let marker = ".handbook-output"
+    package static let marker = ".handbook-output"
 
     let fileSystem: any FileSystem
     let output: String
 
-    public init(fileSystem: any FileSystem, output: String) {
+    package init(fileSystem: any FileSystem, output: String) {
         self.fileSystem = fileSystem
         self.output = output
     }
 
     /// Refuses an output folder whose replacement would delete what the tool did not make.
-    public func checkSafety(content: String, projectRoot: String) throws(BuildFailed) {
+    package func checkSafety(content: String, projectRoot: String) throws(BuildFailed) {
         let target = absolute(output)
         let location = SourceLocation(path: output)
         func inside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") }
@@ -55,14 +55,14 @@ public struct OutputWriter {
     }
 
     /// Writes every file into a fresh folder, then puts it in place of the old one.
-    public func write(_ files: [OutputFile]) throws(BuildFailed) {
+    package func write(_ files: [OutputFile]) throws(BuildFailed) {
         try write(files.map { file in PlannedFile(path: file.path) { file.bytes } })
     }
 
     /// Makes and writes every file into a fresh folder, on every core, then puts
     /// the folder in place of the old one. A file that cannot be made (a copied
     /// file that vanished) fails the build before anything is swapped.
-    public func write(_ files: [PlannedFile]) throws(BuildFailed) {
+    package func write(_ files: [PlannedFile]) throws(BuildFailed) {
         let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let staging = output + ".tmp-" + suffix
         let retired = output + ".old-" + suffix

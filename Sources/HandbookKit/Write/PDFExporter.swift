@@ -4,30 +4,30 @@ import Foundation
 /// `<language>/handbook-<language>.pdf` with headless Chromium. It runs on the
 /// finished output, after a build; the next build replaces the folder, so run
 /// it again after each build. Without Chromium it makes nothing.
-public struct PDFExporter: Sendable {
-    public enum Paper: String, Sendable, CaseIterable {
+package struct PDFExporter: Sendable {
+    package enum Paper: String, Sendable, CaseIterable {
         case a4, letter
     }
 
-    public var output: String
-    public var chromium: String
-    public var paper: Paper
+    package var output: String
+    package var chromium: String
+    package var paper: Paper
 
-    public init(output: String, chromium: String, paper: Paper = .a4) {
+    package init(output: String, chromium: String, paper: Paper = .a4) {
         self.output = output
         self.chromium = chromium
         self.paper = paper
     }
 
     /// Chromium's names on Debian, Ubuntu, Fedora and macOS, looked up on `PATH`.
-    public static let browserNames = [
+    package static let browserNames = [
         "chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
         "/Applications/Chromium.app/Contents/MacOS/Chromium",
         "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     ]
 
     /// The first Chromium found, or nil.
-    public static func findChromium(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    package static func findChromium(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
         let folders = (path ?? "").split(separator: ":").map(String.init)
         for name in browserNames {
             if name.hasPrefix("/") {
@@ -42,24 +42,24 @@ public struct PDFExporter: Sendable {
     }
 
     /// Language folders of the output that hold a booklet, in name order.
-    public func languages() -> [String] {
+    package func languages() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         return names.sorted().filter { FileManager.default.fileExists(atPath: output + "/" + $0 + "/print.html") }
     }
 
-    public static func fileName(_ language: String) -> String { "handbook-\(language).pdf" }
+    package static func fileName(_ language: String) -> String { "handbook-\(language).pdf" }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// What `export` made.
-    public struct Exported: Sendable {
+    package struct Exported: Sendable {
         /// The PDF's path under the output folder.
-        public var path: String
+        package var path: String
         /// Whether the contents list shows page numbers: only when two printings
         /// agreed on every page, so a number is never wrong.
-        public var numberedContents: Bool
+        package var numberedContents: Bool
     }
 
     /// Prints one language's booklet. The contents list gets its page numbers
@@ -68,7 +68,7 @@ public struct PDFExporter: Sendable {
     /// numbers filled in (the stylesheet keeps room for them, so nothing moves),
     /// and the numbers are kept only when the second printing confirms them.
     @discardableResult
-    public func export(_ language: String) throws -> Exported {
+    package func export(_ language: String) throws -> Exported {
         let folder = URL(fileURLWithPath: output).standardizedFileURL.appendingPathComponent(language)
         let page = folder.appendingPathComponent("print.html")
         let pdf = folder.appendingPathComponent(Self.fileName(language))
