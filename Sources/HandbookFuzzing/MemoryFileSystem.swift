@@ -45,5 +45,4 @@ struct MemoryFileSystem: FileSystem {
     func remove(_ path: String) throws { throw ReadOnly() }
     func move(_ source: String, to destination: String) throws { throw ReadOnly() }
     func resolve(_ path: String) -> String { path }
-    func modificationTime(of path: String) -> Double? { nil }
 }

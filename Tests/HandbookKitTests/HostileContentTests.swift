@@ -431,7 +431,6 @@ let pagePath = "en/guide/page.md"
             func remove(_ path: String) throws { try base.remove(path) }
             func move(_ source: String, to destination: String) throws { try base.move(source, to: destination) }
             func resolve(_ path: String) -> String { base.resolve(path) }
-            func modificationTime(of path: String) -> Double? { base.modificationTime(of: path) }
         }
         let fixture = try Fixture()
         let denied = fixture.content + "/" + pagePath

@@ -69,8 +69,6 @@ extension PageRenderer {
 
     /// Heads or tails from a name: an order that looks random and never changes between builds.
     static func stableCoin(_ name: String) -> Bool {
-        var hash: UInt32 = 2_166_136_261
-        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return (hash >> 15) & 1 == 1
+        (FNV1a.hash(name.utf8) >> 15) & 1 == 1
     }
 }

@@ -21,7 +21,6 @@ package protocol FileSystem: Sendable {
     func move(_ source: String, to destination: String) throws
     /// The canonical absolute path with every symbolic link resolved.
     func resolve(_ path: String) -> String
-    func modificationTime(of path: String) -> Double?
 }
 
 extension FileSystem {
@@ -112,11 +111,6 @@ package struct LocalFileSystem: FileSystem {
         return String(cString: resolved)
     }
 
-    package func modificationTime(of path: String) -> Double? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-    }
 }
 
 package struct FileSystemError: Error, CustomStringConvertible, Sendable {

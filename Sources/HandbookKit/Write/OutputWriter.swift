@@ -7,10 +7,6 @@ package struct OutputFile: Sendable {
         self.path = path
         self.bytes = bytes
     }
-
-    package init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
-    }
 }
 
 /// Stage 5: writes the site so that nothing is ever lost. It builds into a
