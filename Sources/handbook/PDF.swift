@@ -20,20 +20,17 @@ struct PDF: ParsableCommand {
     var chromium: String?
 
     @Option(name: .long, help: "Paper size: a4 or letter.")
-    var paper = "a4"
+    var paper: PDFExporter.Paper = .a4
 
     @Option(name: .long, parsing: .upToNextOption, help: "Only these languages (default: every language of the site).")
     var language: [String] = []
 
     func run() throws {
-        guard let paperSize = PDFExporter.Paper(rawValue: paper.lowercased()) else {
-            throw ValidationError("unknown paper size '\(paper)': use a4 or letter")
-        }
         guard let browser = chromium ?? PDFExporter.findChromium() else {
             Console.warn("warning: Chromium was not found, so no PDF was made. Install it (Debian and Ubuntu: apt-get install chromium) or pass --chromium PATH.")
             return
         }
-        let exporter = PDFExporter(output: output, chromium: browser, paper: paperSize)
+        let exporter = PDFExporter(output: output, chromium: browser, paper: paper)
         let available = exporter.languages()
         guard !available.isEmpty else {
             Console.warn("error: \(output)/ holds no booklet (<language>/print.html); run 'handbook build' first.")
@@ -55,4 +52,9 @@ struct PDF: ParsableCommand {
             }
         }
     }
+}
+
+/// `--paper a4` or `--paper letter`, in any case; argument-parser names the choices when another is given.
+extension PDFExporter.Paper: ExpressibleByArgument {
+    package init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
