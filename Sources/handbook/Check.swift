@@ -60,7 +60,15 @@ func plural(_ count: Int, _ word: String) -> String {
 
 struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show which translations are current, outdated or missing; record them as current.",
+        abstract: "Show which translations are current, outdated or missing; record them as current; show what changed.",
+        subcommands: [TranslationStatusCommand.self, TranslationDiffCommand.self],
+        defaultSubcommand: TranslationStatusCommand.self)
+}
+
+struct TranslationStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show which translations are current, outdated or missing; record them as current (the default).",
         discussion: """
             A translation records the version of the original it was made from as
             'source:' in its front matter. When the original changes, the translation
@@ -70,6 +78,8 @@ struct Translations: ParsableCommand {
               handbook translations --mark-current de/team-mistakes/no-blame
               handbook translations --mark-current nl        (every Dutch page)
               handbook translations --mark-current all
+
+            'handbook translations diff de/PAGE' shows what changed in the original.
             """)
 
     @OptionGroup var folder: ContentFolder
@@ -80,13 +90,7 @@ struct Translations: ParsableCommand {
 
     func run() throws {
         let builder = Builder(content: folder.content, output: "Output")
-        let site: Site
-        do {
-            site = try builder.render().site
-        } catch {
-            Console.report(error.diagnostics)
-            throw ExitCode.failure
-        }
+        let site = try renderedSite(builder)
         if !markCurrent.isEmpty {
             do {
                 let changed = try SourceRecord.markCurrent(markCurrent, site: site, fileSystem: builder.fileSystem)
@@ -99,5 +103,58 @@ struct Translations: ParsableCommand {
             return
         }
         Console.status(TranslationTable(site: site).formatted(), terminator: "")
+    }
+}
+
+/// The site the translation commands look at; a handbook that does not build is reported and ends the command.
+func renderedSite(_ builder: Builder) throws -> Site {
+    do {
+        return try builder.render().site
+    } catch {
+        Console.report(error.diagnostics)
+        throw ExitCode.failure
+    }
+}
+
+struct TranslationDiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed in the original since a translation was made.",
+        discussion: """
+            Finds, in the git history of the original, the version whose fingerprint is
+            the translation's recorded 'source:', and prints a line diff of the
+            original's Markdown from that version to the file as it is now:
+
+              handbook translations diff de/team-mistakes/email
+              handbook translations diff de/team-mistakes/email --format json
+
+            Without git, outside a repository, or when no version has the recorded
+            fingerprint, it says so and exits with status 1.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var folder: ContentFolder
+
+    @Argument(help: ArgumentHelp("The translation: <language>/<page>.", valueName: "page"))
+    var page: String
+
+    @Option(help: "text (a unified diff) or json for editors.")
+    var format: Format = .text
+
+    func run() throws {
+        let builder = Builder(content: folder.content, output: "Output")
+        let site = try renderedSite(builder)
+        do {
+            let diff = try TranslationDiff.find(page, site: site, fileSystem: builder.fileSystem) { () throws(HistoryFailure) in
+                try GitHistory()
+            }
+            Console.status(format == .json ? try diff.json() : diff.unified(), terminator: "")
+        } catch let failure as TranslationDiff.Failure {
+            Console.error("error: \(failure)")
+            throw ExitCode.failure
+        }
     }
 }
