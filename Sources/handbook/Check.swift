@@ -61,7 +61,7 @@ func plural(_ count: Int, _ word: String) -> String {
 struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show which translations are current, outdated or missing; record them as current; show what changed.",
-        subcommands: [TranslationStatusCommand.self, TranslationDiffCommand.self],
+        subcommands: [TranslationStatusCommand.self, TranslationDiffCommand.self, TranslationExportCommand.self, TranslationImportCommand.self],
         defaultSubcommand: TranslationStatusCommand.self)
 }
 
@@ -153,6 +153,105 @@ struct TranslationDiffCommand: ParsableCommand {
             }
             Console.status(format == .json ? try diff.json() : diff.unified(), terminator: "")
         } catch let failure as TranslationDiff.Failure {
+            Console.error("error: \(failure)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct TranslationExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write one language's pages as a gettext PO file for translators.",
+        discussion: """
+            One entry per unit of each original (title, description, headings,
+            paragraphs, list items, comparison sides, script text, callouts, and the
+            titles of comparisons and scripts), in reading order, with the original's
+            file and line. An entry carries the current translation when the
+            translation's blocks line up with the original's; the units of an outdated
+            page whose original changed since it was translated are marked fuzzy.
+
+              handbook translations export de --output de.po
+              handbook translations export de --outdated --missing
+              handbook translations export de team-mistakes/email
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case po
+    }
+
+    @OptionGroup var folder: ContentFolder
+
+    @Argument(help: "The language to export, e.g. de.")
+    var language: String
+
+    @Argument(help: ArgumentHelp("Only these pages (team-mistakes/email or de/team-mistakes/email).", valueName: "page"))
+    var pages: [String] = []
+
+    @Flag(help: "Only pages whose translation is outdated or records no source.")
+    var outdated = false
+
+    @Flag(help: "Only pages not translated yet (with --outdated: both).")
+    var missing = false
+
+    @Option(help: "The file format: po (gettext).")
+    var format: Format = .po
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let builder = Builder(content: folder.content, output: "Output")
+        let site = try renderedSite(builder)
+        do {
+            let (text, notes) = try TranslationExchange.export(
+                language: language, selection: .init(pages: pages, outdated: outdated, missing: missing),
+                site: site, fileSystem: builder.fileSystem) { () throws(HistoryFailure) in try GitHistory() }
+            for note in notes { Console.warn("note: \(note)") }
+            if let output {
+                let temporary = output + ".handbook-tmp"
+                try builder.fileSystem.write(text, to: temporary)
+                try builder.fileSystem.move(temporary, to: output)
+            } else {
+                Console.status(text, terminator: "")
+            }
+        } catch let failure as TranslationExchange.Failure {
+            Console.error("error: \(failure)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct TranslationImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Write the translations of a PO file from 'translations export' into the pages.",
+        discussion: """
+            Each page is written as its original with every unit translated, keeping the
+            translation's own front matter; a page whose units are all done (translated
+            and not fuzzy) records the original's version as current. A unit left empty
+            keeps the page's own translation of it; a page with none is left as it was.
+            A file exported from originals that changed since is refused as a whole.
+
+              handbook translations import de.po
+            """)
+
+    @OptionGroup var folder: ContentFolder
+
+    @Argument(help: ArgumentHelp("The PO file.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let builder = Builder(content: folder.content, output: "Output")
+        let site = try renderedSite(builder)
+        do {
+            let bytes = try builder.fileSystem.read(file)
+            let result = try TranslationExchange.importFile(
+                String(decoding: bytes, as: UTF8.self), path: file, content: folder.content, site: site, fileSystem: builder.fileSystem)
+            for path in result.written { Console.status("wrote \(path)\(result.current.contains(path) ? " (current)" : "")") }
+            for note in result.skipped { Console.warn("skipped \(note)") }
+            Console.status("\(plural(result.written.count, "page")) written, \(plural(result.current.count, "page")) current, \(plural(result.skipped.count, "page")) skipped.")
+        } catch let failure as TranslationExchange.Failure {
             Console.error("error: \(failure)")
             throw ExitCode.failure
         }
