@@ -88,6 +88,24 @@ import Testing
         #expect(try fixture.readContent("de/guide/page.md") == before)
     }
 
+    @Test func aMissingPageIsWrittenOnlyWhenEveryUnitIsTranslated() throws {
+        let fixture = try translated()
+        try fixture.write("en/guide/extra.md", "---\ntitle: Extra\norder: 2\n---\n\nOne.\n\nTwo.\n")
+        var po = try export(fixture, .init(missing: true))
+        #expect(po.entries.map(\.context) == ["guide/extra#title", "guide/extra#1", "guide/extra#2"])
+        po.entries[0].translation = "Mehr"
+        po.entries[1].translation = "Eins."
+        var result = try TranslationExchange.importFile(po.text(), path: "de.po", content: fixture.content, site: try diffs.site(fixture), fileSystem: LocalFileSystem())
+        #expect(result.written.isEmpty && result.skipped.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: fixture.content + "/de/guide/extra.md"))
+        po.entries[2].translation = "Zwei."
+        result = try TranslationExchange.importFile(po.text(), path: "de.po", content: fixture.content, site: try diffs.site(fixture), fileSystem: LocalFileSystem())
+        #expect(result.current == [fixture.content + "/de/guide/extra.md"])
+        #expect(try fixture.readContent("de/guide/extra.md")
+            == "---\ntitle: \"Mehr\"\norder: 2\nsource: \(PageParser.fileFingerprint(Array(try fixture.readContent("en/guide/extra.md").utf8)))\n---\n\nEins.\n\nZwei.\n")
+        #expect(Checker(builder: fixture.builder).run().diagnostics.map(\.description) == [])
+    }
+
     @Test func poFilesReadBackAsWritten() throws {
         let entry = PortableObject.Entry(context: "a#1", source: "Line \"one\"\nline two\\", translation: "Zeile\teins\n", fuzzy: true)
         let po = PortableObject(language: "de", entries: [entry])

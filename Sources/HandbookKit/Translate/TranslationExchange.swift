@@ -281,7 +281,8 @@ extension TranslationExchange {
                     throw Failure(description: "\(name): \(error)")
                 }
             }
-            let target = existing?.page.sourcePath ?? Self.translationPath(of: original.page.sourcePath, content: content, from: originals.language.code, to: file.language)
+            let target: String
+            if let existing { target = existing.page.sourcePath } else { target = try Self.translationPath(of: original, in: edition, content: content) }
             if let existingBytes, existingBytes == Array(content.utf8) { if done { result.current.append(target) }; continue }
             do {
                 let folder = (target as NSString).deletingLastPathComponent
@@ -305,10 +306,18 @@ extension TranslationExchange {
         return close + 1
     }
 
-    /// `Content/en/a/b.md` to `Content/de/a/b.md`.
-    static func translationPath(of original: String, content: String, from: String, to: String) -> String {
-        let prefix = content + "/" + from + "/"
-        guard original.hasPrefix(prefix) else { return original }
-        return content + "/" + to + "/" + original.dropFirst(prefix.count)
+    /// Where the translation of `original` belongs: its page path in the language's folder, as the
+    /// language's other pages show it (`Content/de/a/b.md` for `Content/en/a/b.md`).
+    static func translationPath(of original: Entry, in edition: Edition, content: String) throws(Failure) -> String {
+        func folder(of entry: Entry) -> String? {
+            let path = entry.page.sourcePath, tail = "/" + entry.id.path + ".md"
+            return path.hasSuffix(tail) ? String(path.dropLast(tail.count)) : nil
+        }
+        let language = edition.readingOrder.lazy.filter { !$0.isFallback }.compactMap(folder).first
+            ?? folder(of: original).map { ($0 as NSString).deletingLastPathComponent + "/" + edition.language.code }
+        guard let language else {
+            throw Failure(description: "cannot tell where \(edition.language.code)/\(original.id.path) belongs from \(original.page.sourcePath)")
+        }
+        return language + "/" + original.id.path + ".md"
     }
 }
