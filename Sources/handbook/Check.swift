@@ -247,7 +247,7 @@ struct TranslationImportCommand: ParsableCommand {
         do {
             let bytes = try builder.fileSystem.read(file)
             let result = try TranslationExchange.importFile(
-                String(decoding: bytes, as: UTF8.self), path: file, content: folder.content, site: site, fileSystem: builder.fileSystem)
+                String(decoding: bytes, as: UTF8.self), path: file, site: site, fileSystem: builder.fileSystem)
             for path in result.written { Console.status("wrote \(path)\(result.current.contains(path) ? " (current)" : "")") }
             for note in result.skipped { Console.warn("skipped \(note)") }
             Console.status("\(plural(result.written.count, "page")) written, \(plural(result.current.count, "page")) current, \(plural(result.skipped.count, "page")) skipped.")

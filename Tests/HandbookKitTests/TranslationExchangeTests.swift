@@ -64,10 +64,10 @@ import Testing
         po.entries[4].translation = "Zweiter Schritt, gut gemacht."
         let site = try diffs.site(fixture)
         // Still fuzzy: written, not current.
-        var result = try TranslationExchange.importFile(po.text(), path: "de.po", content: fixture.content, site: site, fileSystem: LocalFileSystem())
+        var result = try TranslationExchange.importFile(po.text(), path: "de.po", site: site, fileSystem: LocalFileSystem())
         #expect(result.written.count == 1 && result.current.isEmpty)
         po.entries[4].fuzzy = false
-        result = try TranslationExchange.importFile(po.text(), path: "de.po", content: fixture.content, site: try diffs.site(fixture), fileSystem: LocalFileSystem())
+        result = try TranslationExchange.importFile(po.text(), path: "de.po", site: try diffs.site(fixture), fileSystem: LocalFileSystem())
         #expect(result.current == [fixture.content + "/de/guide/page.md"])
         let page = try String(contentsOfFile: fixture.content + "/de/guide/page.md", encoding: .utf8)
         #expect(page.contains("- Zweiter Schritt, gut gemacht.\n"))
@@ -83,7 +83,7 @@ import Testing
         try fixture.write("en/guide/page.md", Self.english.replacingOccurrences(of: "Keep it short.", with: "Keep it brief."))
         let before = try fixture.readContent("de/guide/page.md")
         #expect {
-            try TranslationExchange.importFile(po.text(), path: "de.po", content: fixture.content, site: try diffs.site(fixture), fileSystem: LocalFileSystem())
+            try TranslationExchange.importFile(po.text(), path: "de.po", site: try diffs.site(fixture), fileSystem: LocalFileSystem())
         } throws: { "\($0)".contains("guide/page#5 (line") && "\($0)".contains("changed since the export") }
         #expect(try fixture.readContent("de/guide/page.md") == before)
     }
@@ -95,11 +95,11 @@ import Testing
         #expect(po.entries.map(\.context) == ["guide/extra#title", "guide/extra#1", "guide/extra#2"])
         po.entries[0].translation = "Mehr"
         po.entries[1].translation = "Eins."
-        var result = try TranslationExchange.importFile(po.text(), path: "de.po", content: fixture.content, site: try diffs.site(fixture), fileSystem: LocalFileSystem())
+        var result = try TranslationExchange.importFile(po.text(), path: "de.po", site: try diffs.site(fixture), fileSystem: LocalFileSystem())
         #expect(result.written.isEmpty && result.skipped.count == 1)
         #expect(!FileManager.default.fileExists(atPath: fixture.content + "/de/guide/extra.md"))
         po.entries[2].translation = "Zwei."
-        result = try TranslationExchange.importFile(po.text(), path: "de.po", content: fixture.content, site: try diffs.site(fixture), fileSystem: LocalFileSystem())
+        result = try TranslationExchange.importFile(po.text(), path: "de.po", site: try diffs.site(fixture), fileSystem: LocalFileSystem())
         #expect(result.current == [fixture.content + "/de/guide/extra.md"])
         #expect(try fixture.readContent("de/guide/extra.md")
             == "---\ntitle: \"Mehr\"\norder: 2\nsource: \(PageParser.fileFingerprint(Array(try fixture.readContent("en/guide/extra.md").utf8)))\n---\n\nEins.\n\nZwei.\n")
@@ -138,7 +138,7 @@ import Testing
         }
         try po.text().write(toFile: file, atomically: true, encoding: .utf8)
         try msgfmtCheck(file)
-        let result = try TranslationExchange.importFile(po.text(), path: file, content: root + "/Content", site: site, fileSystem: LocalFileSystem())
+        let result = try TranslationExchange.importFile(po.text(), path: file, site: site, fileSystem: LocalFileSystem())
         #expect(result.skipped == [])
         let report = Checker(builder: builder).run()
         #expect(report.diagnostics.map(\.description) == [])

@@ -185,7 +185,7 @@ extension TranslationExchange {
 
     /// Writes the translations of a PO file made by `export` into the language's pages. Refuses the
     /// whole file when an original changed since the export: its units would not line up.
-    public static func importFile(_ text: String, path: String, content: String, site: Site, fileSystem: any FileSystem) throws(Failure) -> ImportResult {
+    public static func importFile(_ text: String, path: String, site: Site, fileSystem: any FileSystem) throws(Failure) -> ImportResult {
         let file: PortableObject
         do { file = try PortableObject.read(text, path: path) } catch { throw Failure(description: error.description) }
         guard let originals = site.editions.first,
@@ -282,7 +282,7 @@ extension TranslationExchange {
                 }
             }
             let target: String
-            if let existing { target = existing.page.sourcePath } else { target = try Self.translationPath(of: original, in: edition, content: content) }
+            if let existing { target = existing.page.sourcePath } else { target = try Self.translationPath(of: original, in: edition) }
             if let existingBytes, existingBytes == Array(content.utf8) { if done { result.current.append(target) }; continue }
             do {
                 let folder = (target as NSString).deletingLastPathComponent
@@ -308,7 +308,7 @@ extension TranslationExchange {
 
     /// Where the translation of `original` belongs: its page path in the language's folder, as the
     /// language's other pages show it (`Content/de/a/b.md` for `Content/en/a/b.md`).
-    static func translationPath(of original: Entry, in edition: Edition, content: String) throws(Failure) -> String {
+    static func translationPath(of original: Entry, in edition: Edition) throws(Failure) -> String {
         func folder(of entry: Entry) -> String? {
             let path = entry.page.sourcePath, tail = "/" + entry.id.path + ".md"
             return path.hasSuffix(tail) ? String(path.dropLast(tail.count)) : nil
