@@ -60,6 +60,7 @@ import Testing
         let warning = try #require(report.diagnostics.first)
         #expect(warning.location == SourceLocation(path: fixture.content + "/de/guide/page.md"))
         #expect(warning.message.hasPrefix("outdated translation: \(fixture.content)/en/guide/page.md changed since this page was translated"))
+        #expect(warning.message.contains("see what changed with 'handbook translations diff de/guide/page'"))
         #expect(warning.message.hasSuffix("then run 'handbook translations --mark-current de/guide/page'"))
     }
 

@@ -20,7 +20,7 @@ extension Page {
 }
 
 /// The built-in theme, loaded once for every test that draws a body.
-nonisolated(unsafe) let builtinTheme = try! Theme.load(overrides: [:], fileSystem: LocalFileSystem())
+let builtinTheme = try! Theme.load(overrides: [:], fileSystem: LocalFileSystem())
 
 func page(_ body: String) -> String { "---\ntitle: T\n---\n" + body }
 

@@ -63,7 +63,7 @@ package struct Checker: Sendable {
                 let page = entry.page
                 if TranslationStatus.of(entry, original: source) == .outdated {
                     diagnostics.append(.warning(
-                        "outdated translation: \(source.sourcePath) changed since this page was translated (recorded source \(page.frontMatter.source ?? ""), now \(source.bodyHash)); update it, then run 'handbook translations --mark-current \(edition.language.code)/\(entry.id.path)'",
+                        "outdated translation: \(source.sourcePath) changed since this page was translated (recorded source \(page.frontMatter.source ?? ""), now \(source.bodyHash)); see what changed with 'handbook translations diff \(edition.language.code)/\(entry.id.path)', update it, then run 'handbook translations --mark-current \(edition.language.code)/\(entry.id.path)'",
                         at: SourceLocation(path: page.sourcePath)))
                 }
                 diagnostics += Self.parity(of: page, with: source)

@@ -19,6 +19,7 @@ struct MarkdownNode: Hashable {
     var next: MarkdownNode? { MarkdownNode(cmark_node_next(pointer)) }
     var parent: MarkdownNode? { MarkdownNode(cmark_node_parent(pointer)) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
