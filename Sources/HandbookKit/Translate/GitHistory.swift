@@ -2,24 +2,24 @@ import Foundation
 
 /// Earlier versions of a file, for finding the original a translation was made from.
 /// A seam so the search can be tested on any history; the real one is git's.
-public protocol VersionHistory: Sendable {
+package protocol VersionHistory: Sendable {
     /// The commits that changed `path`, newest first.
     func commits(touching path: String) throws(HistoryFailure) -> [String]
     /// The file's bytes as `commit` left it.
     func contents(of path: String, at commit: String) throws(HistoryFailure) -> [UInt8]
 }
 
-public struct HistoryFailure: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct HistoryFailure: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// The history git keeps, read by running `git` (found on `PATH`) through `Process`.
-public struct GitHistory: VersionHistory {
-    public var executable: String
+package struct GitHistory: VersionHistory {
+    package var executable: String
 
     /// Finds `git` on `PATH`; without one there is no history to read.
-    public init(path: String? = ProcessInfo.processInfo.environment["PATH"]) throws(HistoryFailure) {
+    package init(path: String? = ProcessInfo.processInfo.environment["PATH"]) throws(HistoryFailure) {
         let candidates = (path ?? "").split(separator: ":").map { String($0) + "/git" }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw HistoryFailure("git is not installed (no 'git' on PATH): the earlier versions of the original cannot be read; install git (apt-get install git)")
@@ -27,7 +27,7 @@ public struct GitHistory: VersionHistory {
         executable = found
     }
 
-    public func commits(touching path: String) throws(HistoryFailure) -> [String] {
+    package func commits(touching path: String) throws(HistoryFailure) -> [String] {
         let (directory, name) = Self.split(path)
         let inside = try run(["rev-parse", "--is-inside-work-tree"], in: directory)
         guard inside.status == 0 else {
@@ -38,7 +38,7 @@ public struct GitHistory: VersionHistory {
         return String(decoding: log.output, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    public func contents(of path: String, at commit: String) throws(HistoryFailure) -> [UInt8] {
+    package func contents(of path: String, at commit: String) throws(HistoryFailure) -> [UInt8] {
         let (directory, name) = Self.split(path)
         // `./name` is relative to the directory git runs in, not to the repository's top.
         let show = try run(["show", "\(commit):./\(name)"], in: directory)

@@ -1,17 +1,17 @@
 /// A line diff in the unified format (`@@ -a,b +c,d @@`, three lines of context),
 /// from the standard library's `difference(from:)`.
-public struct LineDiff: Sendable, Equatable {
-    public struct Hunk: Sendable, Equatable, Encodable {
-        public var oldStart: Int, oldLines: Int, newStart: Int, newLines: Int
+package struct LineDiff: Sendable, Equatable {
+    package struct Hunk: Sendable, Equatable, Encodable {
+        package var oldStart: Int, oldLines: Int, newStart: Int, newLines: Int
         /// Each line with its mark: ` ` kept, `-` removed, `+` added.
-        public var lines: [String]
+        package var lines: [String]
 
-        public var header: String { "@@ -\(oldStart),\(oldLines) +\(newStart),\(newLines) @@" }
+        package var header: String { "@@ -\(oldStart),\(oldLines) +\(newStart),\(newLines) @@" }
     }
 
-    public var hunks: [Hunk]
+    package var hunks: [Hunk]
 
-    public init(old: String, new: String, context: Int = 3) {
+    package init(old: String, new: String, context: Int = 3) {
         let before = Self.lines(old), after = Self.lines(new)
         let changes = after.difference(from: before)
         var removed = Set<Int>(), inserted = Set<Int>()
@@ -63,7 +63,7 @@ public struct LineDiff: Sendable, Equatable {
         return lines
     }
 
-    public func unified(from oldName: String, to newName: String) -> String {
+    package func unified(from oldName: String, to newName: String) -> String {
         guard !hunks.isEmpty else { return "" }
         var out = "--- \(oldName)\n+++ \(newName)\n"
         for hunk in hunks {

@@ -4,26 +4,26 @@ import Foundation
 /// translation was made. The translation's `source:` is the fingerprint of the
 /// original's body then; the original's history has that version, and the diff
 /// runs from it to the file as it is now.
-public struct TranslationDiff: Sendable {
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public var description: String
+package struct TranslationDiff: Sendable {
+    package struct Failure: Error, CustomStringConvertible, Sendable {
+        package var description: String
     }
 
     /// `<language>/<page>` as given.
-    public var page: String
+    package var page: String
     /// The original's file.
-    public var original: String
-    public var recordedSource: String
-    public var currentSource: String
+    package var original: String
+    package var recordedSource: String
+    package var currentSource: String
     /// The newest commit whose version of the original has the recorded fingerprint.
-    public var foundCommit: String
+    package var foundCommit: String
     /// The original as that commit left it, and as it is now.
-    public var oldText: String
-    public var newText: String
-    public var diff: LineDiff
+    package var oldText: String
+    package var newText: String
+    package var diff: LineDiff
 
     /// Finds the translation `spec` (`de/team-mistakes/email`) and the version of its original it was made from.
-    public static func find(_ spec: String, site: Site, fileSystem: any FileSystem,
+    package static func find(_ spec: String, site: Site, fileSystem: any FileSystem,
                             history: () throws(HistoryFailure) -> any VersionHistory) throws(Failure) -> TranslationDiff {
         let name = spec.hasSuffix(".md") ? String(spec.dropLast(3)) : spec
         guard let originals = site.editions.first else { throw Failure(description: "the handbook has no languages") }
@@ -70,7 +70,7 @@ public struct TranslationDiff: Sendable {
     }
 
     /// The unified diff with a header naming both versions.
-    public func unified() -> String {
+    package func unified() -> String {
         if recordedSource == currentSource {
             return "\(page) is current: its original's body has not changed since it was translated (source \(recordedSource)).\n"
                 + diff.unified(from: "\(original) @ \(foundCommit.prefix(12))", to: "\(original) (now)")
@@ -79,7 +79,7 @@ public struct TranslationDiff: Sendable {
                             to: "\(original) (now, \(currentSource))")
     }
 
-    public func json() throws -> String {
+    package func json() throws -> String {
         struct Output: Encodable {
             var page: String, original: String, recordedSource: String, currentSource: String, foundCommit: String
             var hunks: [LineDiff.Hunk]

@@ -2,16 +2,16 @@ import Foundation
 
 /// `handbook translations export` and `import`: one language's pages as a PO
 /// file, one entry per unit of the original (`TranslationUnits`), and back.
-public enum TranslationExchange {
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public var description: String
+package enum TranslationExchange {
+    package struct Failure: Error, CustomStringConvertible, Sendable {
+        package var description: String
     }
 
-    public struct Selection: Sendable {
-        public var pages: [String] = []
-        public var outdated = false
-        public var missing = false
-        public init(pages: [String] = [], outdated: Bool = false, missing: Bool = false) {
+    package struct Selection: Sendable {
+        package var pages: [String] = []
+        package var outdated = false
+        package var missing = false
+        package init(pages: [String] = [], outdated: Bool = false, missing: Bool = false) {
             self.pages = pages
             self.outdated = outdated
             self.missing = missing
@@ -27,7 +27,7 @@ public enum TranslationExchange {
     }
 
     /// The PO file of `language`, and notes for the terminal (pages whose history was unreadable, and the like).
-    public static func export(language: String, selection: Selection, site: Site, fileSystem: any FileSystem,
+    package static func export(language: String, selection: Selection, site: Site, fileSystem: any FileSystem,
                               history: () throws(HistoryFailure) -> any VersionHistory) throws(Failure) -> (text: String, notes: [String]) {
         guard let originals = site.editions.first,
               let edition = site.editions.dropFirst().first(where: { $0.language.code == language }) else {
@@ -175,17 +175,17 @@ extension TranslationDiff {
 }
 
 extension TranslationExchange {
-    public struct ImportResult: Sendable {
+    package struct ImportResult: Sendable {
         /// Pages written, and those among them recorded as current.
-        public var written: [String] = []
-        public var current: [String] = []
+        package var written: [String] = []
+        package var current: [String] = []
         /// Pages left as they were, and why.
-        public var skipped: [String] = []
+        package var skipped: [String] = []
     }
 
     /// Writes the translations of a PO file made by `export` into the language's pages. Refuses the
     /// whole file when an original changed since the export: its units would not line up.
-    public static func importFile(_ text: String, path: String, site: Site, fileSystem: any FileSystem) throws(Failure) -> ImportResult {
+    package static func importFile(_ text: String, path: String, site: Site, fileSystem: any FileSystem) throws(Failure) -> ImportResult {
         let file: PortableObject
         do { file = try PortableObject.read(text, path: path) } catch { throw Failure(description: error.description) }
         guard let originals = site.editions.first,
