@@ -250,6 +250,7 @@ struct TranslationImportCommand: ParsableCommand {
                 String(decoding: bytes, as: UTF8.self), path: file, site: site, fileSystem: builder.fileSystem)
             for path in result.written { Console.status("wrote \(path)\(result.current.contains(path) ? " (current)" : "")") }
             for note in result.skipped { Console.warn("skipped \(note)") }
+            for warning in result.warnings { Console.warn(warning) }
             Console.status("\(plural(result.written.count, "page")) written, \(plural(result.current.count, "page")) current, \(plural(result.skipped.count, "page")) skipped.")
         } catch let failure as TranslationExchange.Failure {
             Console.error("error: \(failure)")

@@ -34,6 +34,13 @@ import Testing
         return try PortableObject.read(text, path: "de.po")
     }
 
+    @Test func aTableIsNotAUnitAndItsLineIsKeptForTheWarning() throws {
+        let english = "---\ntitle: T\n---\n\nIntro.\n\n| a | b |\n|---|---|\n| c | d |\n"
+        let units = TranslationUnits(file: Array(english.utf8))
+        #expect(units.units.map(\.text) == ["T", "Intro."], "table cells are not units")
+        #expect(units.notUnits.map(\.line) == [7] && units.notUnits.map(\.what) == ["table"])
+    }
+
     @Test func unitsAreTheOriginalsBlocksWithTheCurrentTranslation() throws {
         let po = try export(try translated(), .init(pages: ["guide/page"]))
         #expect(po.language == "de")

@@ -59,6 +59,9 @@ package enum TranslationExchange {
                 throw Failure(description: "cannot read \(original.page.sourcePath): \(error)")
             }
             let source = TranslationUnits(file: originalBytes)
+            for block in source.notUnits {
+                notes.append("\(original.page.sourcePath):\(block.line):1: warning: this \(block.what) is not in the file (only paragraphs, headings and titles are); translate it in \(language)/\(id).md itself, after any import, which writes the original's \(block.what) there")
+            }
             var translations: [String?] = Array(repeating: nil, count: source.units.count)
             var fuzzy = Array(repeating: false, count: source.units.count)
             if let entry, !entry.isFallback, let bytes = try? fileSystem.read(entry.page.sourcePath) {
@@ -181,6 +184,8 @@ extension TranslationExchange {
         package var current: [String] = []
         /// Pages left as they were, and why.
         package var skipped: [String] = []
+        /// What was written untranslated (tables, raw HTML), located in the original.
+        package var warnings: [String] = []
     }
 
     /// Writes the translations of a PO file made by `export` into the language's pages. Refuses the
@@ -261,6 +266,9 @@ extension TranslationExchange {
             if let missing = texts.firstIndex(where: { $0 == nil }) {
                 result.skipped.append("\(name): unit \(context(page, units.units[missing], index: missing)) has no translation; the page is left as it was")
                 continue
+            }
+            for block in units.notUnits {
+                result.warnings.append("\(original.page.sourcePath):\(block.line):1: warning: the original's \(block.what) was written into \(name) untranslated (it is not in the file): translate it there")
             }
             var content = units.replacing(texts)
             // The translation's own front matter stays (order, keywords and the rest): only its title and description change.

@@ -34,6 +34,9 @@ struct TranslationUnits {
     var hasBOM: Bool
     /// The file's lines of front matter, closing `---` included; 0 without front matter.
     var frontMatterLines: Int
+    /// Blocks that are not units (tables, raw HTML), by line and what they are: `import` writes the
+    /// original's over them, so both commands say where they are.
+    var notUnits: [(line: Int, what: String)] = []
 
     init(file bytes: [UInt8]) {
         hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
@@ -80,7 +83,10 @@ struct TranslationUnits {
                 if let unit = Self.paragraph(node, lines: lines, offset: offset) { blocks.append(unit) }
             case CMARK_NODE_HEADING:
                 if let unit = Self.heading(node, lines: lines, offset: offset) { blocks.append(unit) }
-            default: continue
+            case CMARK_NODE_HTML_BLOCK where !(node.literal ?? "").hasPrefix(DirectiveScanner.prefix):
+                notUnits.append((node.startLine + offset, "raw HTML block"))
+            default:
+                if node.typeName == "table" { notUnits.append((node.startLine + offset, "table")) }
             }
         }
         blocks.sort { $0.firstLine < $1.firstLine }
